@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The README's two commands:
+#   ./dev.sh run   installs what is missing, builds, and starts Aproc Monitor
+#   ./dev.sh test  installs what is missing, builds, and runs every test with ctest
+# Both are idempotent: the second time they only rebuild what changed.
+# Environment: BUILD_DIR (default build), CMAKE_ARGS (extra configure arguments),
+# CI=true (warnings become errors).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(cmake ninja-build g++ pkg-config
+          qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+          qcoro-qt6-dev xvfb xauth)
+build_dir=${BUILD_DIR:-build}
+
+install_missing_packages() {
+    local missing=()
+    for package in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    echo "==> installing ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+    local args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+    [ "${CI:-}" = true ] && args+=(-DAPROC_WERROR=ON)
+    # shellcheck disable=SC2206
+    [ -n "${CMAKE_ARGS:-}" ] && args+=(${CMAKE_ARGS})
+    if [ ! -f "$build_dir/build.ninja" ] || [ -n "${CMAKE_ARGS:-}" ] || [ "${CI:-}" = true ]; then
+        cmake -S . -B "$build_dir" "${args[@]}"
+    fi
+    cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+case "${1:-}" in
+run)
+    shift
+    install_missing_packages
+    configure_and_build
+    exec "$build_dir/gui/aproc-monitor" "$@"
+    ;;
+test)
+    install_missing_packages
+    configure_and_build
+    ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
+    ;;
+*)
+    echo "usage: $0 run [aproc-monitor arguments] | test" >&2
+    exit 64
+    ;;
+esac
