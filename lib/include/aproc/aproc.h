@@ -2,5 +2,13 @@
 // The umbrella header: everything a program needs from Aproc.
 #pragma once
 
+#include <aproc/awaitsignal.h>
 #include <aproc/errors.h>
+#include <aproc/eventloop.h>
+#include <aproc/future.h>
+#include <aproc/gather.h>
+#include <aproc/shield.h>
+#include <aproc/sleep.h>
+#include <aproc/task.h>
 #include <aproc/version.h>
+#include <aproc/waitfor.h>

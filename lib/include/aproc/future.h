@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <aproc/errors.h>
+#include <aproc/eventloop.h>
+#include <aproc/impl/futurecore.h>
+#include <aproc/impl/taskcore.h>
+
+#include <QtCore/QPointer>
+
+#include <coroutine>
+#include <type_traits>
+#include <utility>
+
+namespace aproc {
+
+template<typename T>
+class Future;
+
+namespace detail {
+
+/*! The observing half shared by Future<T> and Task<T>: state, result, callbacks. */
+template<typename T>
+class BasicFuture
+{
+public:
+    /*! \brief True once finished or cancelled (Future.done). */
+    bool done() const { return m_core->done(); }
+    /*! \brief True once cancelled (Future.cancelled). */
+    bool cancelled() const { return m_core->cancelled(); }
+    /*! \brief Cancels a pending future and schedules its callbacks; false if already done
+     *  (Future.cancel). A task is cancelled the asyncio way: see Task::cancel(). */
+    bool cancel(const QString &message = {}) { return m_core->cancel(message); }
+
+    /*! \brief The result (Future.result): throws InvalidStateError while pending,
+     *  CancelledError when cancelled, or the exception the future holds. */
+    decltype(auto) result() const
+    {
+        m_core->checkResult();
+        if constexpr (!std::is_void_v<T>)
+            return static_cast<const T &>(*m_slot->value);
+    }
+    /*! \brief Like result(), but moves the value out: for move-only results, taken once. */
+    T takeResult()
+    {
+        m_core->checkResult();
+        if constexpr (!std::is_void_v<T>)
+            return std::move(*m_slot->value);
+    }
+    /*! \brief The exception, or null (Future.exception): throws InvalidStateError while
+     *  pending, CancelledError when cancelled. */
+    std::exception_ptr exception() const { return m_core->exception(); }
+
+    /*! \brief Schedules \a fn with callSoon once done, at once if done already
+     *  (Future.add_done_callback). \a fn takes the future, or nothing. Returns an id for
+     *  removeDoneCallback(). */
+    template<typename F>
+    FutureCore::CallbackId addDoneCallback(F fn)
+    {
+        FutureCore *core = m_core.get();
+        ValueSlot<T> *slot = m_slot;
+        return core->addDoneCallback([core, slot, fn = std::move(fn)]() mutable {
+            if constexpr (std::is_invocable_v<F &, Future<T>>)
+                fn(Future<T>(core, slot));
+            else
+                fn();
+        });
+    }
+    /*! \brief Removes a callback added by addDoneCallback(); returns how many were removed
+     *  (Future.remove_done_callback). */
+    int removeDoneCallback(FutureCore::CallbackId id) { return m_core->removeDoneCallback(id); }
+
+    /*! \brief For signal/slot code: calls \a fn once done, unless \a context was destroyed
+     *  first. \a fn takes the future, or nothing; or, for a non-void future, the result, and then
+     *  an exception goes to the loop's exception handler instead of \a fn. */
+    template<typename F>
+    void then(QObject *context, F fn)
+    {
+        addDoneCallback([guard = QPointer<QObject>(context), fn = std::move(fn)](
+                                Future<T> future) mutable {
+            if (!guard)
+                return;
+            if constexpr (std::is_invocable_v<F &, Future<T>>) {
+                fn(future);
+            } else if constexpr (std::is_invocable_v<F &>) {
+                fn();
+            } else {
+                std::exception_ptr error;
+                try {
+                    future.result();
+                } catch (...) {
+                    error = std::current_exception();
+                }
+                if (error)
+                    future.loop()->callExceptionHandler(
+                            {QStringLiteral("Exception in a future observed with then()"), error});
+                else
+                    fn(future.result());
+            }
+        });
+    }
+
+    /*! \brief The loop the future belongs to. */
+    EventLoop *loop() const { return m_core->loop(); }
+    /*! \brief Internal: the shared state. */
+    FutureCore *core() const { return m_core.get(); }
+    ValueSlot<T> *slot() const { return m_slot; }
+
+    /*! \brief Internal: what `co_await` gives: the value, copied (moved when T is move-only),
+     *  or the exception rethrown. */
+    T resumeValue()
+    {
+        m_core->checkResult();
+        if constexpr (std::is_void_v<T>)
+            return;
+        else if constexpr (std::is_copy_constructible_v<T>)
+            return *m_slot->value;
+        else
+            return std::move(*m_slot->value);
+    }
+
+protected:
+    BasicFuture(FutureCore *core, ValueSlot<T> *slot) : m_core(core), m_slot(slot) { }
+
+    CoreRef m_core;
+    ValueSlot<T> *m_slot;
+};
+
+} // namespace detail
+
+/*! \brief An eventual result (asyncio.Future): pending, then finished with a value or an
+ *  exception, or cancelled. Copies share one state. `co_await future` gives the value (copied;
+ *  moved when T is move-only) or rethrows; awaiting an already-done future does not suspend.
+ *  Belongs to the thread of its loop. */
+template<typename T = void>
+class Future : public detail::BasicFuture<T>
+{
+    using Base = detail::BasicFuture<T>;
+
+public:
+    using value_type = T;
+
+    /*! \brief A new pending future of the current thread's loop (asyncio.Future()). */
+    Future() : Future(EventLoop::current()) { }
+    /*! \brief A new pending future of \a loop (loop.create_future). */
+    explicit Future(EventLoop *loop) : Future(new detail::FutureState<T>(loop)) { }
+    /*! \brief Internal: shares \a core, whose value is in \a slot. */
+    Future(detail::FutureCore *core, detail::ValueSlot<T> *slot) : Base(core, slot) { }
+
+    /*! \brief Finishes the future with \a value (Future.set_result); InvalidStateError if done. */
+    template<typename U = T, typename = std::enable_if_t<!std::is_void_v<U>>>
+    void setResult(U &&value)
+    {
+        this->m_core->checkSettable();
+        this->m_slot->value.emplace(std::forward<U>(value));
+        this->m_core->finish();
+    }
+    /*! \brief Finishes a Future<void> (Future.set_result(None)). */
+    template<typename U = T, typename = std::enable_if_t<std::is_void_v<U>>>
+    void setResult()
+    {
+        this->m_core->checkSettable();
+        this->m_core->finish();
+    }
+    /*! \brief Finishes the future with \a exception (Future.set_exception). */
+    void setException(std::exception_ptr exception) { this->m_core->setException(std::move(exception)); }
+    /*! \brief Finishes the future with a copy of \a error. */
+    template<typename E, typename = std::enable_if_t<std::is_base_of_v<std::exception, std::decay_t<E>>>>
+    void setException(E &&error)
+    {
+        setException(std::make_exception_ptr(std::forward<E>(error)));
+    }
+
+    struct Awaiter
+    {
+        Future future;
+        detail::TaskCore *task = nullptr;
+        bool await_ready() const noexcept { return future.done(); }
+        template<typename P>
+        void await_suspend(std::coroutine_handle<P> awaiting)
+        {
+            task = detail::suspendOn(future.core(), awaiting);
+        }
+        T await_resume()
+        {
+            if (task)
+                task->throwIfCancelRequested();
+            return future.resumeValue();
+        }
+    };
+    Awaiter operator co_await() const noexcept { return Awaiter{*this}; }
+
+private:
+    explicit Future(detail::FutureState<T> *state) : Base(state, state) { }
+    friend class detail::BasicFuture<T>;
+};
+
+template<typename T>
+Future<T> EventLoop::createFuture()
+{
+    return Future<T>(this);
+}
+
+} // namespace aproc

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+//
+//  W A R N I N G
+//  -------------
+// This file is not part of the Aproc API. It may change from version to version.
+#pragma once
+
+#include <aproc/eventloop.h>
+#include <aproc/impl/callback.h>
+
+#include <QtCore/QEvent>
+#include <QtCore/QMutex>
+#include <QtCore/QSocketNotifier>
+#include <QtCore/QTimer>
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QEventLoop;
+QT_END_NAMESPACE
+
+namespace aproc {
+
+namespace detail {
+class FutureCore;
+class TaskCore;
+class SignalRelay;
+} // namespace detail
+
+class EventLoopPrivate
+{
+public:
+    explicit EventLoopPrivate(EventLoop *q);
+    ~EventLoopPrivate();
+
+    static EventLoopPrivate *get(EventLoop *loop) { return loop->d.get(); }
+    /*! True when \a loop is the live loop of the calling thread. */
+    static bool isAlive(const EventLoop *loop);
+
+    // The ready queue: callSoon(), done callbacks, task steps, fd events.
+    quint64 enqueue(detail::Callback fn, detail::FutureCore *keepAlive = nullptr);
+    bool cancelReady(quint64 id);
+    void runReady();
+    void postDrain();
+
+    // Timers: callLater()/callAt(), ordered by (when, id).
+    quint64 addTimer(qint64 whenNs, detail::Callback fn);
+    bool cancelTimer(qint64 whenNs, quint64 id);
+    void collectDueTimers();
+    void armTimer();
+
+    // Thread-safe entry.
+    void enqueueThreadsafe(detail::Callback fn);
+    void takeThreadsafe();
+
+    // fd watches.
+    struct FdWatch
+    {
+        std::unique_ptr<QSocketNotifier> notifier;
+        std::function<void()> fn;
+        quint64 generation = 0;
+        bool queued = false;
+    };
+    using FdWatches = std::unordered_map<int, FdWatch>;
+    void addWatch(FdWatches &watches, int fd, std::function<void()> fn, bool write);
+    bool removeWatch(FdWatches &watches, int fd);
+    void onFdActivated(FdWatches &watches, int fd);
+
+    // Tasks that run, for teardown.
+    void addTask(detail::TaskCore *task) { tasks.insert(task); }
+    void removeTask(detail::TaskCore *task) { tasks.erase(task); }
+    void cancelRemainingTasks();
+
+    void runOne(detail::Callback &fn);
+    void finishIteration();
+
+    struct ReadyItem
+    {
+        quint64 id;
+        detail::Callback fn;
+        detail::FutureCore *keepAlive;
+    };
+
+    EventLoop *const q;
+    std::deque<ReadyItem> ready;
+    quint64 nextId = 0;
+    std::map<std::pair<qint64, quint64>, detail::Callback> timers;
+    QTimer timer;
+    qint64 timerArmedFor = -1;
+    bool drainPosted = false;
+    bool stopping = false;
+    bool closing = false;
+    bool debug = false;
+    std::chrono::milliseconds slowCallbackDuration{100};
+
+    QMutex threadsafeMutex;
+    std::vector<detail::Callback> threadsafeQueue;
+    bool threadsafePosted = false;
+
+    FdWatches readers;
+    FdWatches writers;
+    quint64 nextWatchGeneration = 0;
+
+    std::unique_ptr<detail::SignalRelay> signalRelay;
+    EventLoop::ExceptionHandler exceptionHandler;
+    std::vector<QEventLoop *> runners;
+    int runDepth = 0;
+    std::unordered_set<detail::TaskCore *> tasks;
+};
+
+} // namespace aproc
