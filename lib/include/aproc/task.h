@@ -182,7 +182,7 @@ template<typename T>
 T EventLoop::runUntilComplete(Task<T> task)
 {
     if (!task.started())
-        aproc::createTask(task);
+        task.promise()->schedule();
     runUntilDone(task.core());
     return task.takeResult();
 }

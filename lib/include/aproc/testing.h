@@ -23,7 +23,7 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
 {
     EventLoop *loop = EventLoop::current();
     if (!task.started())
-        createTask(task);
+        task.promise()->schedule();
     bool timedOut = false;
     Handle deadline = loop->callLater(timeout, [&timedOut, task, loop, timeout]() mutable {
         timedOut = true;

@@ -55,7 +55,7 @@ Future<AwaitResult<A>> ensureFuture(A awaitable)
         return awaitable;
     } else if constexpr (IsTask<D>::value) {
         if (!awaitable.started())
-            createTask(awaitable);
+            awaitable.promise()->schedule();
         return awaitable;
     } else {
         return createTask(awaitInTask(std::move(awaitable)));
