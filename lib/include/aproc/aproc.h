@@ -7,6 +7,7 @@
 #include <aproc/eventloop.h>
 #include <aproc/future.h>
 #include <aproc/gather.h>
+#include <aproc/shell.h>
 #include <aproc/shield.h>
 #include <aproc/sleep.h>
 #include <aproc/task.h>
