@@ -289,6 +289,8 @@ bool EventLoop::event(QEvent *event)
 
 EventLoopPrivate::EventLoopPrivate(EventLoop *q) : q(q)
 {
+    timer.setParent(q); // visible as the loop's only QTimer child: idle means inactive
+    timer.setObjectName(QStringLiteral("aproc-loop-timer"));
     timer.setSingleShot(true);
     timer.setTimerType(Qt::PreciseTimer);
     QObject::connect(&timer, &QTimer::timeout, q, [this] {
