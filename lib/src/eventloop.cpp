@@ -315,7 +315,7 @@ quint64 EventLoopPrivate::enqueue(detail::Callback fn, detail::FutureCore *keepA
         return 0;
     }
     const quint64 id = ++nextId;
-    ready.push_back({id, std::move(fn), keepAlive});
+    ready.push_back({id, std::move(fn), keepAlive, 0});
     if (!drainPosted)
         postDrain();
     return id;
@@ -369,6 +369,8 @@ void EventLoopPrivate::runReady()
             ready.pop_front();
             if (!ready.empty() && !drainPosted)
                 postDrain(); // a nested event loop inside this callback must see the rest
+            if (item.timerId)
+                dueTimers.erase(item.timerId);
             runOne(item.fn);
             item.fn.reset();
             if (item.keepAlive)
@@ -403,10 +405,13 @@ quint64 EventLoopPrivate::addTimer(qint64 whenNs, detail::Callback fn)
 
 bool EventLoopPrivate::cancelTimer(qint64 whenNs, quint64 id)
 {
-    const bool erased = timers.erase({whenNs, id}) > 0;
-    if (erased)
+    if (timers.erase({whenNs, id}) > 0) {
         armTimer();
-    return erased;
+        return true;
+    }
+    // Already due: it waits in the ready queue, where cancelling still keeps it from running.
+    const auto due = dueTimers.find(id);
+    return due != dueTimers.end() && cancelReady(due->second);
 }
 
 void EventLoopPrivate::collectDueTimers()
@@ -416,7 +421,9 @@ void EventLoopPrivate::collectDueTimers()
     const qint64 now = EventLoop::nowNs();
     while (!timers.empty() && timers.begin()->first.first <= now) {
         auto node = timers.extract(timers.begin());
-        ready.push_back({node.key().second, std::move(node.mapped()), nullptr});
+        const quint64 readyId = ++nextId; // the ready queue stays sorted by id
+        dueTimers.emplace(node.key().second, readyId);
+        ready.push_back({readyId, std::move(node.mapped()), nullptr, node.key().second});
     }
 }
 
@@ -478,6 +485,7 @@ void EventLoopPrivate::cancelRemainingTasks()
             item.keepAlive->deref();
     }
     timers.clear();
+    dueTimers.clear();
     readers.clear();
     writers.clear();
     signalRelay.reset();

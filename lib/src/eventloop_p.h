@@ -62,7 +62,7 @@ public:
     struct FdWatch
     {
         std::unique_ptr<QSocketNotifier> notifier;
-        std::function<void()> fn;
+        std::shared_ptr<std::function<void()>> fn; // shared: the callback may remove its watch
         quint64 generation = 0;
         bool queued = false;
     };
@@ -84,12 +84,14 @@ public:
         quint64 id;
         detail::Callback fn;
         detail::FutureCore *keepAlive;
+        quint64 timerId; // a due timer's own id, so that its Handle can still cancel it
     };
 
     EventLoop *const q;
     std::deque<ReadyItem> ready;
     quint64 nextId = 0;
     std::map<std::pair<qint64, quint64>, detail::Callback> timers;
+    std::unordered_map<quint64, quint64> dueTimers; // timer id -> ready id, once collected
     QTimer timer;
     qint64 timerArmedFor = -1;
     bool drainPosted = false;

@@ -11,7 +11,7 @@ namespace aproc {
 void EventLoopPrivate::addWatch(FdWatches &watches, int fd, std::function<void()> fn, bool write)
 {
     FdWatch &watch = watches[fd];
-    watch.fn = std::move(fn);
+    watch.fn = std::make_shared<std::function<void()>>(std::move(fn));
     if (watch.notifier)
         return;
     watch.generation = ++nextWatchGeneration;
@@ -43,8 +43,8 @@ void EventLoopPrivate::onFdActivated(FdWatches &watches, int fd)
         if (it == watches.end() || it->second.generation != generation)
             return; // removed (or replaced by a new watch) since it was queued
         it->second.queued = false;
-        auto fn = it->second.fn; // the callback may remove its own watch
-        fn();
+        const auto fn = it->second.fn; // keeps the callback alive if it removes its own watch
+        (*fn)();
     });
     runReady();
 }
