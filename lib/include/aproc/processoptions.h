@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <aproc/aproc_export.h>
+
+#include <QtCore/QList>
+#include <QtCore/QProcessEnvironment>
+#include <QtCore/QString>
+
+#include <optional>
+#include <sys/types.h>
+
+namespace aproc {
+
+/*! \brief Where one of the child's standard streams goes (asyncio's stdin=/stdout=/stderr=).
+ *  The default, inherit(), is Python's None. */
+class APROC_EXPORT Stdio
+{
+public:
+    enum class Kind { Inherit, Pipe, DevNull, ToStdout, Fd, Pty };
+
+    constexpr Stdio() = default;
+    /*! \brief The child shares the parent's stream (None). */
+    static constexpr Stdio inherit() { return Stdio(Kind::Inherit); }
+    /*! \brief A new pipe; the parent's end becomes a StreamReader/StreamWriter (PIPE). */
+    static constexpr Stdio pipe() { return Stdio(Kind::Pipe); }
+    /*! \brief /dev/null (DEVNULL). */
+    static constexpr Stdio devNull() { return Stdio(Kind::DevNull); }
+    /*! \brief stderr only: the same pipe or file as stdout (STDOUT). */
+    static constexpr Stdio toStdout() { return Stdio(Kind::ToStdout); }
+    /*! \brief An open descriptor of the parent, duplicated into the child (the parent keeps it). */
+    static constexpr Stdio fd(int descriptor) { return Stdio(Kind::Fd, descriptor); }
+    /*! \brief The child's side of a pseudo-terminal, which becomes its controlling terminal; the
+     *  parent reads and writes the master side. */
+    static constexpr Stdio pty() { return Stdio(Kind::Pty); }
+
+    constexpr Kind kind() const { return m_kind; }
+    /*! \brief The descriptor of fd(); -1 otherwise. */
+    constexpr int descriptor() const { return m_fd; }
+    constexpr bool operator==(const Stdio &) const = default;
+
+private:
+    constexpr explicit Stdio(Kind kind, int fd = -1) : m_kind(kind), m_fd(fd) { }
+    Kind m_kind = Kind::Inherit;
+    int m_fd = -1;
+};
+
+/*! \brief asyncio.subprocess.PIPE */
+inline constexpr Stdio PIPE = Stdio::pipe();
+/*! \brief asyncio.subprocess.STDOUT */
+inline constexpr Stdio STDOUT = Stdio::toStdout();
+/*! \brief asyncio.subprocess.DEVNULL */
+inline constexpr Stdio DEVNULL = Stdio::devNull();
+
+/*! \brief How to start a child: the keyword arguments of create_subprocess_exec() and
+ *  subprocess.Popen, as one value. */
+struct ProcessOptions
+{
+    Stdio stdinMode;                               //!< \brief stdin= (inherit by default)
+    Stdio stdoutMode;                              //!< \brief stdout=
+    Stdio stderrMode;                              //!< \brief stderr=
+    qsizetype limit = 65536;                       //!< \brief the StreamReader limit (> 0)
+    QString workingDirectory;                      //!< \brief cwd=; empty: the parent's
+    std::optional<QProcessEnvironment> environment; //!< \brief env=; unset: the parent's
+    bool startNewSession = false;                  //!< \brief start_new_session= (setsid)
+    std::optional<pid_t> processGroup;             //!< \brief process_group= (setpgid; 0: its own)
+    bool closeFds = true;                          //!< \brief close_fds=
+    QList<int> passFds;                            //!< \brief pass_fds=: kept open in the child
+    bool restoreSignals = true;  //!< \brief restore_signals=: default dispositions, empty mask
+    std::optional<mode_t> umask; //!< \brief umask=; unset: inherited
+    bool dieWithParent = false;  //!< \brief Linux PR_SET_PDEATHSIG(SIGKILL)
+    /*! \brief true: piped output is buffered in StreamReaders. false: it reaches you only through
+     *  Process::outputReceived and nothing is buffered (the mode for GUIs). */
+    bool streams = true;
+};
+
+} // namespace aproc

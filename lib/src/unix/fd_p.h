@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+//
+//  W A R N I N G
+//  -------------
+// This file is not part of the Aproc API. It may change from version to version.
+#pragma once
+
+#include <aproc/aproc_export.h>
+
+#include <utility>
+
+namespace aproc::detail {
+
+/*! \brief An owned file descriptor, closed on destruction (retrying nothing: close() is never
+ *  retried on Linux). -1 is "none". */
+class APROC_EXPORT UniqueFd
+{
+public:
+    UniqueFd() noexcept = default;
+    explicit UniqueFd(int fd) noexcept : m_fd(fd) { }
+    UniqueFd(UniqueFd &&other) noexcept : m_fd(other.release()) { }
+    UniqueFd &operator=(UniqueFd &&other) noexcept
+    {
+        reset(other.release());
+        return *this;
+    }
+    UniqueFd(const UniqueFd &) = delete;
+    UniqueFd &operator=(const UniqueFd &) = delete;
+    ~UniqueFd() { reset(); }
+
+    int get() const noexcept { return m_fd; }
+    bool isValid() const noexcept { return m_fd >= 0; }
+    explicit operator bool() const noexcept { return isValid(); }
+    int release() noexcept { return std::exchange(m_fd, -1); }
+    void reset(int fd = -1) noexcept;
+
+private:
+    int m_fd = -1;
+};
+
+/*! \brief The two ends of a pipe. */
+struct Pipe
+{
+    UniqueFd readEnd;
+    UniqueFd writeEnd;
+};
+
+/*! \brief A new pipe whose ends are both close-on-exec; throws OSError. */
+APROC_EXPORT Pipe makePipe();
+
+/*! \brief Sets or clears O_NONBLOCK; throws OSError. */
+APROC_EXPORT void setNonBlocking(int fd, bool enabled = true);
+
+} // namespace aproc::detail
