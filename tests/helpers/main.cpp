@@ -8,10 +8,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <string>
 #include <string_view>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace {
@@ -106,13 +109,74 @@ int modeAnswer()
     return writeString(1, "hello " + line + "\n") ? 0 : 1;
 }
 
+// tty-info: "tty=A,B,C ctty=D,E,F": whether fds 0, 1, 2 are terminals, and whether each is the
+// controlling terminal of this process's session (TIOCGSID answers only for that one).
+int modeTtyInfo()
+{
+    std::string isTty = "tty=";
+    std::string isControlling = " ctty=";
+    for (int fd = 0; fd < 3; ++fd) {
+        const bool terminal = ::isatty(fd) == 1;
+        const bool controlling = terminal && ::tcgetsid(fd) == ::getsid(0);
+        isTty += std::string(fd ? "," : "") + (terminal ? '1' : '0');
+        isControlling += std::string(fd ? "," : "") + (controlling ? '1' : '0');
+    }
+    return writeString(1, isTty + isControlling) ? 0 : 1;
+}
+
+// umask: the umask in octal, e.g. "022".
+int modeUmask()
+{
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    char text[8];
+    std::snprintf(text, sizeof text, "%03o", unsigned(mask));
+    return writeString(1, text) ? 0 : 1;
+}
+
+// pdeathsig: the signal PR_SET_PDEATHSIG set (0: none).
+int modePdeathsig()
+{
+    int signo = -1;
+    if (::prctl(PR_GET_PDEATHSIG, &signo) != 0)
+        return 1;
+    return writeString(1, std::to_string(signo)) ? 0 : 1;
+}
+
+// pgid: "PID PGID SID" of this process.
+int modePgid()
+{
+    return writeString(1, std::to_string(::getpid()) + ' ' + std::to_string(::getpgrp()) + ' '
+                               + std::to_string(::getsid(0)))
+            ? 0
+            : 1;
+}
+
+// read-dev-stdin: open /dev/stdin by name (a real pipe, not a socket) and copy it to stdout.
+int modeReadDevStdin()
+{
+    const int fd = ::open("/dev/stdin", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 2;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 || !writeAll(1, buffer, size_t(n)))
+            return 1;
+    }
+    ::close(fd);
+    return 0;
+}
+
 int usage()
 {
     writeString(2,
                 "usage: aproc-test-helper MODE [ARGS]\n"
                 "modes: echo ARGS | cat | exit N | kill-self SIG | sleep SECONDS | print-env NAME\n"
                 "       print-fds | print-cwd | stdin-length | out-err TEXT | flood BYTES [CHUNK]\n"
-                "       ignore-term | answer | grandchild SECONDS | print-sigmask | abort\n");
+                "       ignore-term | answer | grandchild SECONDS | print-sigmask | abort\n"
+                "       tty-info | umask | pdeathsig | pgid | read-dev-stdin\n");
     return 64;
 }
 
@@ -196,5 +260,15 @@ int main(int argc, char **argv)
     }
     if (mode == "abort")
         std::abort();
+    if (mode == "tty-info")
+        return modeTtyInfo();
+    if (mode == "umask")
+        return modeUmask();
+    if (mode == "pdeathsig")
+        return modePdeathsig();
+    if (mode == "pgid")
+        return modePgid();
+    if (mode == "read-dev-stdin")
+        return modeReadDevStdin();
     return usage();
 }

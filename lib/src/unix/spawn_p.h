@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+//
+//  W A R N I N G
+//  -------------
+// This file is not part of the Aproc API. It may change from version to version.
+#pragma once
+
+#include "fd_p.h"
+
+#include <aproc/aproc_export.h>
+#include <aproc/processoptions.h>
+
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+namespace aproc::detail {
+
+/*! \brief A child that was started: what _posixsubprocess.fork_exec gives Popen, plus a pidfd.
+ *
+ *  stdinFd is the parent's write end of a Stdio::pipe() stdin; stdoutFd and stderrFd are the
+ *  parent's read ends. A Stdio::pty() stream gets its own duplicate of the one pty master. Every
+ *  descriptor is close-on-exec and in blocking mode (the transports set O_NONBLOCK). pidfd comes
+ *  from CLONE_PIDFD or pidfd_open(); it is invalid where the kernel refuses pidfds, and then the
+ *  SIGCHLD watcher must be used. */
+struct SpawnedChild
+{
+    qint64 pid = -1;
+    UniqueFd pidfd;
+    UniqueFd stdinFd;
+    UniqueFd stdoutFd;
+    UniqueFd stderrFd;
+};
+
+/*! \brief Starts \a program with \a arguments (argv[1...]) as \a options say, without fork().
+ *
+ *  Throws ValueError for bad input before anything is created (ER-08), and the OSError subclass
+ *  for errno when the start fails (ER-04): FileNotFoundError names the program or the working
+ *  directory. On any failure nothing is left behind: every descriptor made here is closed and a
+ *  child that failed before exec has been reaped (ER-05). The child is not reaped on success:
+ *  that is the child watcher's job.
+ *
+ *  Exported only so that tests/tst_spawn.cpp can call it; not part of the public API. */
+APROC_EXPORT SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
+                                     const ProcessOptions &options);
+
+} // namespace aproc::detail
