@@ -20,6 +20,10 @@ template<typename T>
 class Task;
 class EventLoop;
 class EventLoopPrivate;
+class BaseProtocol;
+class Protocol;
+class ReadTransport;
+class WriteTransport;
 
 namespace detail {
 class FutureCore;
@@ -162,6 +166,20 @@ public:
     /*! \brief Schedules \a task to run as a task of its own (loop.create_task). */
     template<typename T>
     Task<T> createTask(Task<T> task);
+
+    /*! \brief Wraps the read end of a pipe (loop.connect_read_pipe): gives the transport once
+     *  \a protocol's connectionMade() has run. Takes \a protocol itself, not a factory, and
+     *  gives only the transport. The transport owns \a fd from this call on: it makes it
+     *  non-blocking and closes it after connectionLost(), on any error, and if the task is
+     *  dropped unstarted. ValueError for a null protocol or an fd that is not a pipe, socket or
+     *  character device. Cancelled before completion, it closes the transport. */
+    Task<std::shared_ptr<ReadTransport>> connectReadPipe(std::shared_ptr<Protocol> protocol, int fd);
+    /*! \brief Wraps the write end of a pipe (loop.connect_write_pipe), as connectReadPipe().
+     *  Writing to a pipe whose reader is gone fails with BrokenPipeError and never raises
+     *  SIGPIPE: a SIG_DFL disposition is set to SIG_IGN (as QProcess does); a handler of the
+     *  application's is left alone and SIGPIPE is blocked around the transport's writes. */
+    Task<std::shared_ptr<WriteTransport>> connectWritePipe(std::shared_ptr<BaseProtocol> protocol,
+                                                           int fd);
 
     /*! \brief Internal: runs the loop until \a core is done or stop() is called. */
     void runUntilDone(detail::FutureCore *core);

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+// The read end of a pipe, after asyncio's _UnixReadPipeTransport (unix_events.py).
+#include "readpipetransport_p.h"
+
+#include <aproc/errors.h>
+#include <aproc/eventloop.h>
+#include <aproc/protocols.h>
+
+#include "../logging_p.h"
+
+#include <QtCore/QCoreApplication>
+
+#include <cerrno>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace aproc::detail {
+
+unsigned checkPipeFd(int fd, const char *what)
+{
+    struct stat info {};
+    if (::fstat(fd, &info) != 0)
+        throwOSError(errno, pipeName(fd));
+    if (!S_ISFIFO(info.st_mode) && !S_ISSOCK(info.st_mode) && !S_ISCHR(info.st_mode))
+        throw ValueError(QCoreApplication::translate(
+                                 "aproc", "%1: fd %2 is not a pipe, a socket or a character device")
+                                 .arg(QLatin1String(what))
+                                 .arg(fd));
+    return info.st_mode;
+}
+
+QString pipeName(int fd)
+{
+    return QStringLiteral("pipe (fd %1)").arg(fd);
+}
+
+ReadPipeTransport::ReadPipeTransport(EventLoop *loop, UniqueFd fd, std::shared_ptr<Protocol> protocol)
+    : m_loop(loop), m_fd(std::move(fd)), m_fileno(m_fd.get()), m_protocol(std::move(protocol))
+{
+}
+
+// Nothing to unwatch: the watch is removed before the fd is closed, and while watched the
+// transport keeps itself alive.
+ReadPipeTransport::~ReadPipeTransport() = default;
+
+void ReadPipeTransport::start(Future<void> waiter)
+{
+    checkPipeFd(m_fileno, "connectReadPipe");
+    setNonBlocking(m_fileno);
+    m_self = shared_from_this();
+    m_loop->callSoon([self = m_self, this] { m_protocol->connectionMade(this); });
+    // Only start reading once connectionMade() has run, and not if it paused or closed us.
+    m_loop->callSoon([self = m_self, this] { watch(); });
+    m_loop->callSoon([waiter]() mutable {
+        if (!waiter.done())
+            waiter.setResult();
+    });
+}
+
+void ReadPipeTransport::watch()
+{
+    if (isReading())
+        m_loop->addReader(m_fileno, [this] { readReady(); });
+}
+
+void ReadPipeTransport::readReady()
+{
+    // One read() into a buffer of the largest size: the bytes are handed on without a copy.
+    QByteArray data(MaxReadSize, Qt::Uninitialized);
+    const ssize_t n = ::read(m_fileno, data.data(), size_t(data.size()));
+    if (n < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            fatalError(makeOSError(errno, pipeName(m_fileno)),
+                       QStringLiteral("Fatal read error on pipe transport"));
+        return;
+    }
+    if (n == 0) {
+        deliverEof();
+        return;
+    }
+    data.truncate(n);
+    if (n <= MaxReadSize / 2)
+        data.squeeze(); // realloc() shrinks in place: no copy, and no 256 KiB kept per chunk
+    m_protocol->dataReceived(data);
+}
+
+void ReadPipeTransport::deliverEof()
+{
+    qCDebug(lcProcess, "%s was closed by peer", qPrintable(pipeName(m_fileno)));
+    m_closing = true;
+    m_loop->removeReader(m_fileno);
+    m_loop->callSoon([self = m_self, this] { m_protocol->eofReceived(); });
+    m_loop->callSoon([self = m_self, this] { callConnectionLost(nullptr); });
+}
+
+bool ReadPipeTransport::isReading() const
+{
+    return !m_paused && !m_closing;
+}
+
+void ReadPipeTransport::pauseReading()
+{
+    if (m_closing || m_paused)
+        return;
+    m_paused = true;
+    m_loop->removeReader(m_fileno);
+    qCDebug(lcProcess, "%s pauses reading", qPrintable(pipeName(m_fileno)));
+}
+
+void ReadPipeTransport::resumeReading()
+{
+    if (m_closing || !m_paused)
+        return;
+    m_paused = false;
+    m_loop->addReader(m_fileno, [this] { readReady(); });
+    qCDebug(lcProcess, "%s resumes reading", qPrintable(pipeName(m_fileno)));
+}
+
+void ReadPipeTransport::close()
+{
+    if (!m_closing)
+        closeWith(nullptr);
+}
+
+bool ReadPipeTransport::isClosing() const
+{
+    return m_closing;
+}
+
+BaseProtocol *ReadPipeTransport::protocol() const
+{
+    return m_protocol.get();
+}
+
+void ReadPipeTransport::fatalError(std::exception_ptr error, const QString &message)
+{
+    // EIO is how a pty master reports that the other side is gone: not worth a report.
+    bool isEio = false;
+    try {
+        std::rethrow_exception(error);
+    } catch (const OSError &osError) {
+        isEio = osError.errorNumber() == EIO;
+    } catch (...) {
+    }
+    if (isEio)
+        qCDebug(lcProcess, "%s: %s", qPrintable(pipeName(m_fileno)), qPrintable(message));
+    else
+        m_loop->callExceptionHandler({message, error});
+    closeWith(error);
+}
+
+void ReadPipeTransport::closeWith(std::exception_ptr error)
+{
+    m_closing = true;
+    m_loop->removeReader(m_fileno);
+    m_loop->callSoon([self = m_self, this, error] { callConnectionLost(error); });
+}
+
+void ReadPipeTransport::callConnectionLost(std::exception_ptr error)
+{
+    const auto keepAlive = std::move(m_self); // released when this call returns
+    struct CloseFd
+    {
+        UniqueFd &fd;
+        ~CloseFd() { fd.reset(); } // as asyncio's `finally: self._pipe.close()`
+    } closeFd{m_fd};
+    m_protocol->connectionLost(error);
+}
+
+} // namespace aproc::detail
