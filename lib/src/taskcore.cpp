@@ -96,6 +96,12 @@ void TaskCore::throwIfCancelRequested()
 
 void TaskCore::step()
 {
+    // asyncio's __step: when the future waited on was cancelled, its CancelledError is what the
+    // coroutine sees, and a cancel request made meanwhile is spent with it (not a second message).
+    if (m_mustCancel && m_waiter && m_waiter->cancelled()) {
+        m_mustCancel = false;
+        m_pendingCancelMessage.clear();
+    }
     m_waiter = CoreRef();
     const std::coroutine_handle<> resumePoint = std::exchange(m_resumePoint, {});
     if (!resumePoint)
