@@ -184,14 +184,14 @@ T EventLoop::runUntilComplete(Task<T> task)
     if (!task.started())
         task.promise()->schedule();
     runUntilDone(task.core());
-    return task.takeResult();
+    return task.resumeValue(); // copied like co_await: other holders still see the result
 }
 
 template<typename T>
 T EventLoop::runUntilComplete(Future<T> future)
 {
     runUntilDone(future.core());
-    return future.takeResult();
+    return future.resumeValue();
 }
 
 /*! \brief The task whose step runs now on this thread, as its core, or null (asyncio.current_task).

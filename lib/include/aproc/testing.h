@@ -66,25 +66,33 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
             return;                                                                                \
     } while (false)
 
+// The checks evaluate their operands (which may co_await) into locals before the `if`: GCC 12
+// miscompiles a co_await inside the condition of an `if` whose branch co_returns (it crashes when
+// the branch is taken, i.e. exactly when a check fails).
+
 /*! \brief QVERIFY for coroutines: co_returns when \a condition is false. */
 #define APROC_VERIFY(condition)                                                                    \
     do {                                                                                           \
-        if (!QTest::qVerify(static_cast<bool>(condition), #condition, "", __FILE__, __LINE__))     \
+        const bool aprocPassed_ = static_cast<bool>(condition);                                    \
+        if (!QTest::qVerify(aprocPassed_, #condition, "", __FILE__, __LINE__))                     \
             co_return;                                                                             \
     } while (false)
 
 /*! \brief QVERIFY2 for coroutines. */
 #define APROC_VERIFY2(condition, message)                                                          \
     do {                                                                                           \
-        if (!QTest::qVerify(static_cast<bool>(condition), #condition, (message), __FILE__,         \
-                            __LINE__))                                                             \
+        const bool aprocPassed_ = static_cast<bool>(condition);                                    \
+        if (!QTest::qVerify(aprocPassed_, #condition, (message), __FILE__, __LINE__))              \
             co_return;                                                                             \
     } while (false)
 
 /*! \brief QCOMPARE for coroutines. */
 #define APROC_COMPARE(actual, expected)                                                            \
     do {                                                                                           \
-        if (!QTest::qCompare(actual, expected, #actual, #expected, __FILE__, __LINE__))            \
+        auto &&aprocActual_ = (actual);                                                            \
+        auto &&aprocExpected_ = (expected);                                                        \
+        if (!QTest::qCompare(aprocActual_, aprocExpected_, #actual, #expected, __FILE__,           \
+                             __LINE__))                                                            \
             co_return;                                                                             \
     } while (false)
 
