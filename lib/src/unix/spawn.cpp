@@ -17,7 +17,6 @@
 #include <atomic>
 #include <cerrno>
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -54,7 +53,7 @@ struct Plumbing
 {
     UniqueFd parentEnds[3];
     UniqueFd childEnds[3];
-    int sources[3] = {-1, -1, -1};
+    int sources[3] = { -1, -1, -1 };
     int controllingTerminal = -1;
     UniqueFd devNull;
     UniqueFd ptySlave;
@@ -150,7 +149,7 @@ std::vector<char *> pointersTo(QList<QByteArray> &strings)
 }
 
 void prepareExec(ExecData &data, const QString &program, const QStringList &arguments,
-                 const ProcessOptions &options)
+    const ProcessOptions &options)
 {
     const QByteArray encodedProgram = QFile::encodeName(program);
     data.candidates = executableCandidates(encodedProgram, options.environment);
@@ -166,7 +165,8 @@ void prepareExec(ExecData &data, const QString &program, const QStringList &argu
     if (options.environment && !options.environment->inheritsFromParent()) {
         const QProcessEnvironment &environment = *options.environment;
         for (const QString &name : environment.keys())
-            data.environment.append(name.toLocal8Bit() + '=' + environment.value(name).toLocal8Bit());
+            data.environment.append(
+                name.toLocal8Bit() + '=' + environment.value(name).toLocal8Bit());
         data.environmentPointers = pointersTo(data.environment);
     }
     data.workingDirectory = QFile::encodeName(options.workingDirectory);
@@ -179,21 +179,14 @@ void prepareExec(ExecData &data, const QString &program, const QStringList &argu
     data.keepFds.erase(std::unique(data.keepFds.begin(), data.keepFds.end()), data.keepFds.end());
 }
 
-int fdLimit()
-{
-    rlimit limit {};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
-        return 1 << 20;
-    return int(std::min<rlim_t>(limit.rlim_cur, 1 << 20)) - 1;
-}
-
 ChildPlan makePlan(ExecData &data, const Plumbing &plumbing, const ProcessOptions &options)
 {
     ChildPlan plan;
     plan.executables = data.candidatePointers.data();
     plan.argv = data.argumentPointers.data();
     plan.envp = data.environmentPointers.empty() ? environ : data.environmentPointers.data();
-    plan.workingDirectory = data.workingDirectory.isEmpty() ? nullptr : data.workingDirectory.constData();
+    plan.workingDirectory
+        = data.workingDirectory.isEmpty() ? nullptr : data.workingDirectory.constData();
     std::copy(std::begin(plumbing.sources), std::end(plumbing.sources), plan.stdioSource);
     plan.controllingTerminal = plumbing.controllingTerminal;
     // A controlling terminal needs a session of the child's own, which is its own group too.
@@ -203,7 +196,6 @@ ChildPlan makePlan(ExecData &data, const Plumbing &plumbing, const ProcessOption
     plan.closeFds = options.closeFds;
     plan.keepFds = data.keepFds.data();
     plan.keepFdCount = int(data.keepFds.size());
-    plan.maxFd = fdLimit();
     plan.umask = options.umask ? int(*options.umask) : -1;
     plan.dieWithParent = options.dieWithParent;
     plan.restoreSignals = options.restoreSignals;
@@ -219,25 +211,35 @@ void reapFailedChild(pid_t pid)
 const char *stepName(ChildStep step)
 {
     switch (step) {
-    case ChildStep::None: return "none";
-    case ChildStep::Signals: return "signal dispositions";
-    case ChildStep::ParentDeath: return "PR_SET_PDEATHSIG";
-    case ChildStep::Session: return "setsid";
-    case ChildStep::ProcessGroup: return "setpgid";
-    case ChildStep::Stdio: return "dup3 of the standard streams";
-    case ChildStep::ControllingTerminal: return "TIOCSCTTY";
-    case ChildStep::WorkingDirectory: return "chdir";
-    case ChildStep::PassFds: return "passFds";
-    case ChildStep::Exec: return "execve";
+    case ChildStep::None:
+        return "none";
+    case ChildStep::Signals:
+        return "signal dispositions";
+    case ChildStep::ParentDeath:
+        return "PR_SET_PDEATHSIG";
+    case ChildStep::Session:
+        return "setsid";
+    case ChildStep::ProcessGroup:
+        return "setpgid";
+    case ChildStep::Stdio:
+        return "dup3 of the standard streams";
+    case ChildStep::ControllingTerminal:
+        return "TIOCSCTTY";
+    case ChildStep::WorkingDirectory:
+        return "chdir";
+    case ChildStep::PassFds:
+        return "passFds";
+    case ChildStep::Exec:
+        return "execve";
     }
     return "?";
 }
 
-[[noreturn]] void throwChildFailure(const ChildPlan &plan, const QString &program,
-                                    const ProcessOptions &options)
+[[noreturn]] void throwChildFailure(
+    const ChildPlan &plan, const QString &program, const ProcessOptions &options)
 {
     qCDebug(lcProcess, "starting %s failed in the child at %s: errno %d", qPrintable(program),
-            stepName(plan.failedStep), plan.error);
+        stepName(plan.failedStep), plan.error);
     switch (plan.failedStep) {
     case ChildStep::WorkingDirectory:
         throwOSError(plan.error, options.workingDirectory);
@@ -252,7 +254,7 @@ const char *stepName(ChildStep step)
 // our unreaped child.
 UniqueFd openPidfd(pid_t pid)
 {
-    static std::atomic<bool> works {true};
+    static std::atomic<bool> works { true };
     if (!works.load(std::memory_order_relaxed))
         return {};
     UniqueFd pidfd(int(::syscall(SYS_pidfd_open, pid, 0)));
@@ -263,8 +265,8 @@ UniqueFd openPidfd(pid_t pid)
 
 } // namespace
 
-SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
-                        const ProcessOptions &options)
+SpawnedChild spawnChild(
+    const QString &program, const QStringList &arguments, const ProcessOptions &options)
 {
     validateSpawnArguments(program, arguments, options);
     ExecData data;

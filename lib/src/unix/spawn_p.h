@@ -40,7 +40,7 @@ struct SpawnedChild
  *  that is the child watcher's job.
  *
  *  Exported only so that tests/tst_spawn.cpp can call it; not part of the public API. */
-APROC_EXPORT SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
-                                     const ProcessOptions &options);
+APROC_EXPORT SpawnedChild spawnChild(
+    const QString &program, const QStringList &arguments, const ProcessOptions &options);
 
 } // namespace aproc::detail
