@@ -8,6 +8,7 @@
 #include <aproc/task.h>
 #include <aproc/testing.h>
 
+#include <QtCore/QTimer>
 #include <QtTest/QtTest>
 
 #include <chrono>
@@ -63,6 +64,25 @@ Task<void> neverFinishes(bool *sawCancel)
         *sawCancel = true;
         throw;
     }
+}
+
+Task<void> swallowCancellation(bool *sawCancel)
+{
+    try {
+        co_await Future<void>();
+    } catch (const CancelledError &) {
+        *sawCancel = true; // and returns normally: it still did not finish in time
+    }
+}
+
+Task<void> sleepFor(std::chrono::milliseconds duration)
+{
+    co_await aproc::sleep(duration);
+}
+
+QTimer *loopTimer()
+{
+    return EventLoop::current()->findChild<QTimer *>(u"aproc-loop-timer"_s);
 }
 
 enum class Check {
@@ -149,6 +169,8 @@ private Q_SLOTS:
     void expectedFailureContinues();
     void runTaskReportsTimeout();
     void runTaskReportsException();
+    void timeoutLeavesNothingScheduled();
+    void timeoutFailsWhenCancellationIsSwallowed();
     void runReturnsFromSlotOnFailure();
 };
 
@@ -238,6 +260,28 @@ void tst_Testing::runTaskReportsException()
     QVERIFY(!passed);
     QVERIFY(task.done());
     QVERIFY_THROWS_EXCEPTION(ValueError, task.result());
+}
+
+void tst_Testing::timeoutLeavesNothingScheduled()
+{
+    bool sawCancel = false;
+    QEXPECT_FAIL("", "the coroutine never finishes", Abort);
+    QVERIFY(!testing::runTask(neverFinishes(&sawCancel), 100ms, "neverFinishes()", __FILE__,
+                              __LINE__));
+    QVERIFY(sawCancel);
+    QVERIFY(loopTimer());
+    QVERIFY2(!loopTimer()->isActive(), "no timer (such as a late stop()) is left behind");
+    APROC_RUN(sleepFor(400ms)); // a late stop() would end this loop early
+}
+
+void tst_Testing::timeoutFailsWhenCancellationIsSwallowed()
+{
+    bool sawCancel = false;
+    QEXPECT_FAIL("", "the coroutine does not finish in time", Abort);
+    const bool passed = testing::runTask(swallowCancellation(&sawCancel), 100ms,
+                                         "swallowCancellation()", __FILE__, __LINE__);
+    QVERIFY(sawCancel);
+    QVERIFY(!passed);
 }
 
 void tst_Testing::runReturnsFromSlotOnFailure()

@@ -25,22 +25,28 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
     if (!task.started())
         task.promise()->schedule();
     bool timedOut = false;
-    Handle deadline = loop->callLater(timeout, [&timedOut, task, loop, timeout]() mutable {
+    Handle unwindDeadline;
+    Handle deadline = loop->callLater(timeout, [&timedOut, &unwindDeadline, task, loop,
+                                                timeout]() mutable {
         timedOut = true;
         task.cancel(QStringLiteral("APROC_RUN timeout"));
-        loop->callLater(timeout, [loop] { loop->stop(); }); // if it will not unwind
+        // If it will not unwind, stop the loop.
+        unwindDeadline = loop->callLater(timeout, [loop] { loop->stop(); });
     });
     QString failure;
     try {
         loop->runUntilComplete(task);
     } catch (const std::exception &error) {
-        failure = timedOut ? QStringLiteral("%1 did not finish within %2 ms")
-                                     .arg(QLatin1String(expression))
-                                     .arg(timeout.count())
-                           : QStringLiteral("%1 threw: %2")
-                                     .arg(QLatin1String(expression), QString::fromUtf8(error.what()));
+        if (!timedOut)
+            failure = QStringLiteral("%1 threw: %2")
+                              .arg(QLatin1String(expression), QString::fromUtf8(error.what()));
     }
     deadline.cancel();
+    unwindDeadline.cancel(); // a stray stop() would end a later test's loop
+    if (timedOut) // also when the coroutine swallowed its cancellation and returned
+        failure = QStringLiteral("%1 did not finish within %2 ms")
+                          .arg(QLatin1String(expression))
+                          .arg(timeout.count());
     if (!failure.isEmpty()) {
         QTest::qFail(qPrintable(failure), file, line);
         return false;
