@@ -67,15 +67,27 @@ struct SignalResultOf<TypeList<A, B, Rest...>>
 template<typename Func>
 using SignalResult = typename SignalResultOf<typename SignalArguments<Func>::type>::type;
 
+/*! The context of the connections: lives in the awaiting thread and owns a copy of the future
+ *  there. The connection functors hold only this pointer: Qt may destroy them in the sender's
+ *  thread, and a Future must not be copied or released outside its loop's thread. */
+template<typename R>
+class SignalReceiver final : public QObject
+{
+public:
+    explicit SignalReceiver(Future<R> future) : future(std::move(future)) { }
+    Future<R> future;
+};
+
 template<typename R, typename Sender, typename Func, typename... Args>
 Future<R> awaitSignal(const Sender *sender, Func signal, TypeList<Args...>)
 {
     Future<R> future;
     // Lives in the awaiting thread: a signal emitted elsewhere is queued to it.
-    auto *receiver = new QObject;
+    auto *receiver = new SignalReceiver<R>(future);
     QObject::connect(
             sender, signal, receiver,
-            [future](const Args &...args) mutable {
+            [receiver](const Args &...args) {
+                Future<R> &future = receiver->future;
                 if (future.done())
                     return;
                 if constexpr (sizeof...(Args) == 0)
@@ -86,7 +98,8 @@ Future<R> awaitSignal(const Sender *sender, Func signal, TypeList<Args...>)
                     future.setResult(R(args...));
             },
             Qt::SingleShotConnection);
-    QObject::connect(sender, &QObject::destroyed, receiver, [future]() mutable {
+    QObject::connect(sender, &QObject::destroyed, receiver, [receiver] {
+        Future<R> &future = receiver->future;
         if (!future.done())
             future.cancel(QCoreApplication::translate("aproc", "the sender was destroyed"));
     });
