@@ -267,6 +267,7 @@ private Q_SLOTS:
     void umask();
     void dieWithParent_data();
     void dieWithParent();
+    void dieWithParentFollowsTheSpawningThread();
 
     void ptyOnEveryStream();
     void ptyOnStdoutOnly();
@@ -997,6 +998,22 @@ void tst_Spawn::dieWithParent()
     const SpawnedChild child = spawn({ QStringLiteral("pdeathsig") }, options);
     QCOMPARE(readFrom(child.stdoutFd.get()), signal);
     QCOMPARE(waitChild(child), 0);
+}
+
+// PR_SET_PDEATHSIG fires when the thread that spawned the child ends, not only the process.
+void tst_Spawn::dieWithParentFollowsTheSpawningThread()
+{
+    SpawnedChild child;
+    std::thread([&child] {
+        ProcessOptions options = piped(DEVNULL, DEVNULL, DEVNULL);
+        options.dieWithParent = true;
+        try {
+            child = spawnOrThrow({ QStringLiteral("sleep"), QStringLiteral("100") }, options);
+        } catch (const std::exception &) {
+        }
+    }).join();
+    QVERIFY(child.pid > 0);
+    QCOMPARE(waitChild(child), -SIGKILL);
 }
 
 // One pty for all three streams, the controlling terminal of a session of the child's own; the

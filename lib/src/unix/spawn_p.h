@@ -39,6 +39,12 @@ struct SpawnedChild
  *  child that failed before exec has been reaped (ER-05). The child is not reaped on success:
  *  that is the child watcher's job.
  *
+ *  A Stdio::pty() stream starts a new session (setsid), as a controlling terminal requires;
+ *  processGroup = 0 then holds already and is not applied again.
+ *
+ *  dieWithParent is PR_SET_PDEATHSIG, which the kernel ties to the calling *thread*: the child
+ *  is killed when the thread that spawned it ends, even if the process lives on.
+ *
  *  Exported only so that tests/tst_spawn.cpp can call it; not part of the public API. */
 APROC_EXPORT SpawnedChild spawnChild(
     const QString &program, const QStringList &arguments, const ProcessOptions &options);
