@@ -116,7 +116,7 @@ public:
     int cancelling() const { return promise()->cancelling(); }
     /*! \brief Decrements cancelling() (Task.uncancel); returns the new count. */
     int uncancel() { return promise()->uncancel(); }
-    /*! \brief True once the coroutine has begun (inline or as a task of its own). */
+    /*! \brief True once the coroutine was scheduled as a task of its own or began running inline. */
     bool started() const { return promise()->started(); }
 
     /*! \brief The same outcome, seen as a Future. */

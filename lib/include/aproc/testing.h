@@ -72,9 +72,10 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
             return;                                                                                \
     } while (false)
 
-// The checks evaluate their operands (which may co_await) into locals before the `if`: GCC 12
-// miscompiles a co_await inside the condition of an `if` whose branch co_returns (it crashes when
-// the branch is taken, i.e. exactly when a check fails).
+// Each check is evaluated as a statement of its own before the `if`: GCC 12 miscompiles a
+// co_await inside the condition of an `if` whose branch co_returns (it crashes exactly when a
+// check fails). The comparison stays one full-expression, so temporaries its operands refer to
+// (a QStringBuilder's, say) live until it is done.
 
 /*! \brief QVERIFY for coroutines: co_returns when \a condition is false. */
 #define APROC_VERIFY(condition)                                                                    \
@@ -95,10 +96,9 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
 /*! \brief QCOMPARE for coroutines. */
 #define APROC_COMPARE(actual, expected)                                                            \
     do {                                                                                           \
-        auto &&aprocActual_ = (actual);                                                            \
-        auto &&aprocExpected_ = (expected);                                                        \
-        if (!QTest::qCompare(aprocActual_, aprocExpected_, #actual, #expected, __FILE__,           \
-                             __LINE__))                                                            \
+        const bool aprocPassed_ =                                                                  \
+                QTest::qCompare(actual, expected, #actual, #expected, __FILE__, __LINE__);         \
+        if (!aprocPassed_)                                                                         \
             co_return;                                                                             \
     } while (false)
 
