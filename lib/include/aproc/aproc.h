@@ -3,13 +3,21 @@
 #pragma once
 
 #include <aproc/awaitsignal.h>
+#include <aproc/childwatcher.h>
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>
 #include <aproc/future.h>
 #include <aproc/gather.h>
+#include <aproc/process.h>
+#include <aproc/processoptions.h>
+#include <aproc/protocols.h>
+#include <aproc/resourceusage.h>
 #include <aproc/shell.h>
 #include <aproc/shield.h>
 #include <aproc/sleep.h>
+#include <aproc/streamreader.h>
+#include <aproc/streamwriter.h>
 #include <aproc/task.h>
+#include <aproc/transports.h>
 #include <aproc/version.h>
 #include <aproc/waitfor.h>

@@ -6,11 +6,15 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtCore/QStringList>
 
 #include <chrono>
 #include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace aproc {
 
@@ -24,6 +28,8 @@ class BaseProtocol;
 class Protocol;
 class ReadTransport;
 class WriteTransport;
+class SubprocessTransport;
+struct ProcessOptions;
 
 namespace detail {
 class FutureCore;
@@ -180,6 +186,19 @@ public:
      *  application's is left alone and SIGPIPE is blocked around the transport's writes. */
     Task<std::shared_ptr<WriteTransport>> connectWritePipe(std::shared_ptr<BaseProtocol> protocol,
                                                            int fd);
+
+    /*! \brief Starts \a program with the protocol \a protocolFactory makes (loop.subprocess_exec);
+     *  gives the transport and the protocol once connectionMade() was scheduled. All three streams
+     *  are pipes unless \a options say otherwise. Defined in <aproc/process.h>. */
+    template<typename Factory>
+    Task<std::pair<std::shared_ptr<SubprocessTransport>, std::invoke_result_t<Factory &>>>
+    subprocessExec(Factory protocolFactory, QString program, QStringList arguments,
+                   std::optional<ProcessOptions> options = std::nullopt);
+    /*! \brief subprocessExec() of `/bin/sh -c command` (loop.subprocess_shell). */
+    template<typename Factory>
+    Task<std::pair<std::shared_ptr<SubprocessTransport>, std::invoke_result_t<Factory &>>>
+    subprocessShell(Factory protocolFactory, QString command,
+                    std::optional<ProcessOptions> options = std::nullopt);
 
     /*! \brief Internal: runs the loop until \a core is done or stop() is called. */
     void runUntilDone(detail::FutureCore *core);

@@ -68,6 +68,10 @@ void ReadPipeTransport::readReady()
     // One read() into a buffer of the largest size: the bytes are handed on without a copy.
     QByteArray data(MaxReadSize, Qt::Uninitialized);
     const ssize_t n = ::read(m_fileno, data.data(), size_t(data.size()));
+    if (n < 0 && errno == EIO) {
+        deliverEof(); // a pty master once the child's side is closed: that is its EOF
+        return;
+    }
     if (n < 0) {
         if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
             fatalError(makeOSError(errno, pipeName(m_fileno)),
@@ -82,6 +86,12 @@ void ReadPipeTransport::readReady()
     if (n <= MaxReadSize / 2)
         data.squeeze(); // realloc() shrinks in place: no copy, and no 256 KiB kept per chunk
     m_protocol->dataReceived(data);
+}
+
+void ReadPipeTransport::readAvailable()
+{
+    if (isReading())
+        readReady();
 }
 
 void ReadPipeTransport::deliverEof()

@@ -42,6 +42,10 @@ public:
     void start(Future<void> waiter);
 
     bool isReading() const override;
+    /*! Reads now what the pipe already holds, as if it had been reported readable: the child
+     *  watcher calls it before reporting an exit, so that output written before the exit is
+     *  dispatched first (CONFORMANCE WT-02). */
+    void readAvailable();
     void pauseReading() override;
     void resumeReading() override;
     void close() override;

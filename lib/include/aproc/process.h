@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <aproc/aproc_export.h>
+#include <aproc/eventloop.h>
+#include <aproc/processoptions.h>
+#include <aproc/protocols.h>
+#include <aproc/task.h>
+
+#include <QtCore/QByteArray>
+#include <QtCore/QObject>
+#include <QtCore/QStringList>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+namespace aproc {
+
+class ProcessPrivate;
+class StreamReader;
+class StreamWriter;
+class SubprocessTransport;
+struct ResourceUsage;
+
+/*! \brief What communicate() gives: each output, or an empty optional where that stream was not
+ *  piped. */
+struct Communicated
+{
+    std::optional<QByteArray> out;
+    std::optional<QByteArray> err;
+};
+
+/*! \brief A child process (asyncio.subprocess.Process), awaitable and with Qt signals.
+ *
+ *  Made by createSubprocessExec()/createSubprocessShell() in a coroutine, or by start() and
+ *  startShell() from signal/slot code. Signals come from later loop iterations, never from inside
+ *  the call that created the process: connecting right after creation misses nothing.
+ *  Destroying a Process whose child still runs kills the child and still reaps it: no zombie.
+ *  Belongs to the thread that created it. */
+class APROC_EXPORT Process : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Process(QObject *parent = nullptr);
+    ~Process() override;
+
+    /*! \brief Starts \a program without a coroutine; a failed start is reported by
+     *  errorOccurred() from a later loop iteration, as are all signals. */
+    void start(const QString &program, const QStringList &arguments = {},
+               const ProcessOptions &options = {});
+    /*! \brief start() of `/bin/sh -c command`. */
+    void startShell(const QString &command, const ProcessOptions &options = {});
+
+    /*! \brief The child's process id (Process.pid); 0 before it started. For a shell, the
+     *  shell's. */
+    qint64 pid() const;
+    /*! \brief Empty while running; the exit status, or -N when killed by signal N
+     *  (Process.returncode). */
+    std::optional<int> returncode() const;
+    /*! \brief The child's stdin when it is a pipe and streams are on, else null (Process.stdin).
+     */
+    StreamWriter *standardInput() const;
+    /*! \brief The child's stdout when it is a pipe and streams are on, else null. */
+    StreamReader *standardOutput() const;
+    /*! \brief The child's stderr when it is a pipe and streams are on, else null. */
+    StreamReader *standardError() const;
+    /*! \brief The transport (low level), or null before the start. */
+    SubprocessTransport *transport() const;
+
+    /*! \brief Waits for the child to exit and gives its returncode (Process.wait). Resolves at
+     *  exit even if a grandchild still holds a pipe open. Cancelling it never kills the child. */
+    Task<int> wait();
+    /*! \brief Writes \a input to stdin (if given), closes stdin, reads stdout and stderr to EOF
+     *  concurrently, waits for the exit (Process.communicate). Throws ValueError if \a input is
+     *  given but stdin is not a pipe. BrokenPipeError/ConnectionResetError while writing are
+     *  ignored. */
+    Task<Communicated> communicate(std::optional<QByteArray> input = std::nullopt);
+
+    /*! \brief Sends \a signo (Process.send_signal); does nothing once the child was reaped. */
+    void sendSignal(int signo);
+    /*! \brief sendSignal(SIGTERM) (Process.terminate). */
+    void terminate();
+    /*! \brief sendSignal(SIGKILL) (Process.kill). */
+    void kill();
+    /*! \brief Sends \a signo to the child's process group (started with startNewSession or a
+     *  processGroup of 0): stops a whole tree. Does nothing once the child was reaped. */
+    void sendSignalToGroup(int signo);
+    /*! \brief SIGTERM, then SIGKILL if the child is still alive after \a grace; gives the
+     *  returncode. */
+    Task<int> stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
+
+    /*! \brief CPU times and peak memory of the child, once it was reaped. */
+    std::optional<ResourceUsage> resourceUsage() const;
+
+Q_SIGNALS:
+    /*! \brief The child was spawned. */
+    void started(qint64 pid);
+    /*! \brief The child wrote \a data on \a fd (1 or 2; every chunk, also when streams buffer it). */
+    void outputReceived(int fd, const QByteArray &data);
+    /*! \brief Pipe \a fd (0, 1 or 2) was closed. */
+    void pipeClosed(int fd);
+    /*! \brief The child was reaped. */
+    void exited(int returncode);
+    /*! \brief The child was reaped and every pipe closed: all output was delivered. */
+    void finished(int returncode);
+    /*! \brief start() failed; \a message names the program or directory. */
+    void errorOccurred(const QString &message);
+
+private:
+    friend class ProcessPrivate;
+    std::unique_ptr<ProcessPrivate> d;
+};
+
+/*! \brief Starts \a program with \a arguments (asyncio.create_subprocess_exec). Every stream is
+ *  inherited unless \a options pipe it. Throws FileNotFoundError, PermissionError or OSError when
+ *  the program cannot start, ValueError for bad arguments (before anything is spawned).
+ *  Cancelled after the spawn, it kills and reaps the child before CancelledError reaches you. */
+APROC_EXPORT Task<std::unique_ptr<Process>> createSubprocessExec(const QString &program,
+                                                                 const QStringList &arguments,
+                                                                 ProcessOptions options = {});
+
+/*! \brief Runs `/bin/sh -c command` (asyncio.create_subprocess_shell); quote arguments with
+ *  shellQuote(). */
+APROC_EXPORT Task<std::unique_ptr<Process>> createSubprocessShell(const QString &command,
+                                                                  ProcessOptions options = {});
+
+/*! \brief Options with stdin, stdout and stderr all piped: the default of
+ *  EventLoop::subprocessExec() (asyncio's loop.subprocess_exec). */
+inline ProcessOptions pipedOptions()
+{
+    ProcessOptions options;
+    options.stdinMode = options.stdoutMode = options.stderrMode = PIPE;
+    return options;
+}
+
+namespace detail {
+APROC_EXPORT Task<std::shared_ptr<SubprocessTransport>>
+subprocessExec(EventLoop *loop, std::shared_ptr<SubprocessProtocol> protocol, QString program,
+               QStringList arguments, ProcessOptions options);
+} // namespace detail
+
+template<typename Factory>
+Task<std::pair<std::shared_ptr<SubprocessTransport>, std::invoke_result_t<Factory &>>>
+EventLoop::subprocessExec(Factory protocolFactory, QString program, QStringList arguments,
+                          std::optional<ProcessOptions> options)
+{
+    auto protocol = protocolFactory();
+    auto transport = co_await detail::subprocessExec(this, protocol, std::move(program),
+                                                     std::move(arguments),
+                                                     options ? std::move(*options) : pipedOptions());
+    co_return std::make_pair(std::move(transport), std::move(protocol));
+}
+
+template<typename Factory>
+Task<std::pair<std::shared_ptr<SubprocessTransport>, std::invoke_result_t<Factory &>>>
+EventLoop::subprocessShell(Factory protocolFactory, QString command,
+                           std::optional<ProcessOptions> options)
+{
+    return subprocessExec(std::move(protocolFactory), QStringLiteral("/bin/sh"),
+                          {QStringLiteral("-c"), std::move(command)}, std::move(options));
+}
+
+} // namespace aproc

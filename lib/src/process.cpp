@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+#include "process_p.h"
+
+#include <aproc/errors.h>
+#include <aproc/gather.h>
+#include <aproc/waitfor.h>
+
+#include <csignal>
+
+namespace aproc {
+
+// ---- ProcessPrivate ---------------------------------------------------------------------------
+
+ProcessPrivate::~ProcessPrivate()
+{
+    if (protocol)
+        protocol->detach();
+    if (transport) {
+        transport->detachProtocol();
+        transport->close(); // D4: a running child is killed; the watcher still reaps it
+    }
+}
+
+Task<void> ProcessPrivate::start(QString program, QStringList arguments, ProcessOptions options)
+{
+    if (options.limit <= 0)
+        throw ValueError(QCoreApplication::translate("aproc", "limit must be positive, not %1")
+                                 .arg(options.limit));
+    limit = options.limit;
+    streams = options.streams;
+    protocol = std::make_shared<ProcessProtocol>(this);
+    transport = co_await detail::SubprocessTransportImpl::create(loop, protocol, std::move(program),
+                                                                 std::move(arguments),
+                                                                 std::move(options));
+}
+
+void ProcessPrivate::releaseSignalsSoon()
+{
+    loop->callSoon([this, alive = QPointer<Process>(q)] {
+        if (!alive)
+            return;
+        loop->callSoon([this, alive] {
+            if (!alive)
+                return;
+            released = true;
+            for (std::function<void()> &emission : std::exchange(heldSignals, {}))
+                emission();
+        });
+    });
+}
+
+void ProcessPrivate::emitLater(std::function<void()> emission)
+{
+    if (released)
+        emission();
+    else
+        heldSignals.push_back(std::move(emission));
+}
+
+Task<void> ProcessPrivate::feedStdin(std::optional<QByteArray> input)
+{
+    StreamWriter *writer = standardInput.get();
+    struct CloseOnExit // also when cancelled: CW-10 leaves stdin closed
+    {
+        StreamWriter *writer;
+        ~CloseOnExit() { writer->close(); }
+    } closeOnExit{writer};
+    if (input)
+        writer->write(*input);
+    try {
+        co_await writer->drain();
+    } catch (const BrokenPipeError &) {
+    } catch (const ConnectionResetError &) {
+    }
+}
+
+Task<std::optional<QByteArray>> ProcessPrivate::readAll(int fd)
+{
+    StreamReader *reader = fd == 1 ? standardOutput.get() : standardError.get();
+    if (!reader)
+        co_return std::nullopt;
+    QByteArray output = co_await reader->read();
+    if (BaseTransport *pipe = transport->getPipeTransport(fd))
+        pipe->close();
+    co_return output;
+}
+
+// ---- Process ----------------------------------------------------------------------------------
+
+Process::Process(QObject *parent) : QObject(parent), d(std::make_unique<ProcessPrivate>(this)) { }
+
+Process::~Process() = default;
+
+void Process::start(const QString &program, const QStringList &arguments, const ProcessOptions &options)
+{
+    if (d->transport || d->startTask)
+        throw InvalidStateError(tr("Process::start(): the process was already started"));
+    auto run = [](ProcessPrivate *d, QPointer<Process> alive, QString program, QStringList arguments,
+                  ProcessOptions options) -> Task<void> {
+        std::exception_ptr error;
+        try {
+            co_await d->start(program, arguments, options);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (!alive)
+            co_return;
+        d->releaseSignalsSoon();
+        if (error) {
+            QString message;
+            try {
+                std::rethrow_exception(error);
+            } catch (const std::exception &e) {
+                message = QString::fromUtf8(e.what());
+            }
+            d->emitLater([d, message] { Q_EMIT d->q->errorOccurred(message); });
+        }
+    };
+    d->startTask = createTask(run(d.get(), this, program, arguments, options));
+}
+
+void Process::startShell(const QString &command, const ProcessOptions &options)
+{
+    start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command}, options);
+}
+
+qint64 Process::pid() const
+{
+    return d->transport ? d->transport->getPid() : 0;
+}
+
+std::optional<int> Process::returncode() const
+{
+    return d->transport ? d->transport->getReturncode() : std::nullopt;
+}
+
+StreamWriter *Process::standardInput() const
+{
+    return d->standardInput.get();
+}
+
+StreamReader *Process::standardOutput() const
+{
+    return d->standardOutput.get();
+}
+
+StreamReader *Process::standardError() const
+{
+    return d->standardError.get();
+}
+
+SubprocessTransport *Process::transport() const
+{
+    return d->transport.get();
+}
+
+Task<int> Process::wait()
+{
+    if (!d->transport)
+        throw InvalidStateError(tr("Process::wait(): the process has not started"));
+    co_return co_await d->transport->wait();
+}
+
+Task<Communicated> Process::communicate(std::optional<QByteArray> input)
+{
+    if (!d->transport)
+        throw InvalidStateError(tr("Process::communicate(): the process has not started"));
+    if (input && !d->standardInput)
+        throw ValueError(tr("communicate(): input was given but the process's stdin is not a pipe"));
+    auto feed = [](ProcessPrivate *d, std::optional<QByteArray> input) -> Task<void> {
+        if (d->standardInput) // D2: stdin is closed even without input
+            co_await d->feedStdin(std::move(input));
+    };
+    auto [fed, out, err] = co_await gather(feed(d.get(), std::move(input)), d->readAll(1), d->readAll(2));
+    Q_UNUSED(fed);
+    co_await d->transport->wait();
+    co_return Communicated{std::move(out), std::move(err)};
+}
+
+void Process::sendSignal(int signo)
+{
+    if (d->transport)
+        d->transport->signalChild(signo, false);
+}
+
+void Process::terminate()
+{
+    sendSignal(SIGTERM);
+}
+
+void Process::kill()
+{
+    sendSignal(SIGKILL);
+}
+
+void Process::sendSignalToGroup(int signo)
+{
+    if (d->transport)
+        d->transport->signalChild(signo, true);
+}
+
+Task<int> Process::stop(std::chrono::milliseconds grace)
+{
+    if (!d->transport)
+        throw InvalidStateError(tr("Process::stop(): the process has not started"));
+    if (const auto returncode = d->transport->getReturncode())
+        co_return *returncode;
+    terminate();
+    bool timedOut = false;
+    try {
+        co_return co_await waitFor(d->transport->wait(), grace);
+    } catch (const TimeoutError &) {
+        timedOut = true;
+    }
+    Q_ASSERT(timedOut);
+    kill();
+    co_return co_await d->transport->wait();
+}
+
+std::optional<ResourceUsage> Process::resourceUsage() const
+{
+    return d->transport ? d->transport->resourceUsage() : std::nullopt;
+}
+
+// ---- creating ---------------------------------------------------------------------------------
+
+// A coroutine keeps its parameters in its frame: by value, since it starts later.
+Task<std::unique_ptr<Process>> ProcessPrivate::create(QString program, QStringList arguments,
+                                                      ProcessOptions options)
+{
+    auto process = std::make_unique<Process>();
+    co_await process->d->start(std::move(program), std::move(arguments), std::move(options));
+    process->d->releaseSignalsSoon();
+    co_return process;
+}
+
+Task<std::unique_ptr<Process>> createSubprocessExec(const QString &program,
+                                                   const QStringList &arguments,
+                                                   ProcessOptions options)
+{
+    return ProcessPrivate::create(program, arguments, std::move(options));
+}
+
+Task<std::unique_ptr<Process>> createSubprocessShell(const QString &command, ProcessOptions options)
+{
+    return ProcessPrivate::create(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command},
+                         std::move(options));
+}
+
+} // namespace aproc

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+//
+//  W A R N I N G
+//  -------------
+// This file is not part of the Aproc API. It may change from version to version.
+#pragma once
+
+#include <aproc/future.h>
+#include <aproc/processoptions.h>
+#include <aproc/protocols.h>
+#include <aproc/resourceusage.h>
+#include <aproc/task.h>
+#include <aproc/transports.h>
+
+#include "unix/fd_p.h"
+
+#include <array>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace aproc::detail {
+
+class SubprocessTransportImpl;
+
+/*! Connects one pipe of the child to the subprocess transport (asyncio's
+ *  ReadSubprocessPipeProto / WriteSubprocessPipeProto). */
+class SubprocessPipeProtocol final : public Protocol
+{
+public:
+    SubprocessPipeProtocol(std::weak_ptr<SubprocessTransportImpl> owner, int fd);
+    void connectionMade(BaseTransport *transport) override;
+    void dataReceived(const QByteArray &data) override;
+    void connectionLost(std::exception_ptr error) override;
+    void pauseWriting() override;
+    void resumeWriting() override;
+
+    BaseTransport *pipe() const { return m_pipe; }
+    bool disconnected() const { return m_disconnected; }
+
+private:
+    std::weak_ptr<SubprocessTransportImpl> m_owner;
+    BaseTransport *m_pipe = nullptr;
+    int m_fd;
+    bool m_disconnected = false;
+};
+
+/*! asyncio's BaseSubprocessTransport (+ _UnixSubprocessTransport in src/unix): the child, its
+ *  pipes, and the protocol callbacks in asyncio's order. A running child keeps its transport
+ *  alive (the child watcher holds it) until it was reaped. */
+class APROC_EXPORT SubprocessTransportImpl final : public SubprocessTransport
+{
+public:
+    SubprocessTransportImpl(EventLoop *loop, std::shared_ptr<SubprocessProtocol> protocol);
+    ~SubprocessTransportImpl() override;
+
+    /*! Spawns, watches the child, connects its pipes; completes once connectionMade() has been
+     *  scheduled (loop._make_subprocess_transport). On failure or cancellation after the spawn,
+     *  the child is killed and reaped before the exception propagates. */
+    static Task<std::shared_ptr<SubprocessTransportImpl>>
+    create(EventLoop *loop, std::shared_ptr<SubprocessProtocol> protocol, QString program,
+           QStringList arguments, ProcessOptions options);
+
+    void close() override;
+    bool isClosing() const override { return m_closed; }
+    BaseProtocol *protocol() const override { return m_protocol.get(); }
+    qint64 getPid() const override { return m_pid; }
+    std::optional<int> getReturncode() const override { return m_returncode; }
+    BaseTransport *getPipeTransport(int fd) const override;
+    void sendSignal(int signo) override;
+
+    /*! Resolves when the child was reaped (D1: not later, even if a pipe stays open). */
+    Task<int> wait();
+    /*! Signals the child (or its process group); false once it was reaped. */
+    bool signalChild(int signo, bool group);
+    std::optional<ResourceUsage> resourceUsage() const { return m_usage; }
+    /*! Forgets the protocol: nothing is called on it any more (its owner is going away). */
+    void detachProtocol();
+
+    // From the pipe protocols and the child watcher.
+    void pipeDataReceived(int fd, const QByteArray &data);
+    void pipeConnectionLost(int fd, std::exception_ptr error);
+    void pipePauseWriting();
+    void pipeResumeWriting();
+    void processExited(int returncode, const ResourceUsage &usage);
+
+private:
+    struct Pipe
+    {
+        std::shared_ptr<SubprocessPipeProtocol> protocol;
+        std::shared_ptr<BaseTransport> transport;
+    };
+
+    Task<void> connectPipes(std::array<UniqueFd, 3> fds);
+    void call(std::function<void()> fn);
+    void tryFinish();
+    void callConnectionLost();
+    std::shared_ptr<SubprocessTransportImpl> self();
+
+    // Platform part (src/unix/subprocessplatform.cpp).
+    std::array<UniqueFd, 3> spawn(const QString &program, const QStringList &arguments,
+                                  const ProcessOptions &options);
+    bool platformSignal(int signo, bool group);
+    void readPipesNow();
+
+    EventLoop *m_loop;
+    std::shared_ptr<SubprocessProtocol> m_protocol;
+    qint64 m_pid = 0;
+    qint64 m_processGroup = 0; // the group sendSignalToGroup() reaches; 0: none of its own
+    std::optional<int> m_returncode;
+    std::optional<ResourceUsage> m_usage;
+    std::array<std::optional<Pipe>, 3> m_pipes;
+    std::optional<std::deque<std::function<void()>>> m_pendingCalls{std::in_place};
+    std::vector<Future<int>> m_exitWaiters;
+    bool m_closed = false;
+    bool m_finished = false;
+};
+
+} // namespace aproc::detail

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// The POSIX half of the subprocess transport (asyncio's _UnixSubprocessTransport): spawning,
+// handing the child to the loop's child watcher, and signalling it safely.
+#include "../subprocesstransport_p.h"
+#include "childwatcher_p.h"
+#include "readpipetransport_p.h"
+#include "spawn_p.h"
+
+#include <csignal>
+
+namespace aproc::detail {
+
+std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
+                                                       const QStringList &arguments,
+                                                       const ProcessOptions &options)
+{
+    SpawnedChild child = spawnChild(program, arguments, options);
+    m_pid = child.pid;
+    const bool anyPty = options.stdinMode.kind() == Stdio::Kind::Pty
+            || options.stdoutMode.kind() == Stdio::Kind::Pty
+            || options.stderrMode.kind() == Stdio::Kind::Pty;
+    // A pty child gets a session of its own (a controlling terminal needs one): it leads a group.
+    if (options.startNewSession || anyPty || (options.processGroup && *options.processGroup == 0))
+        m_processGroup = child.pid;
+    else if (options.processGroup)
+        m_processGroup = *options.processGroup;
+    // The watcher holds the transport until the child is reaped: no zombie, even if everybody
+    // else let go of it (D4).
+    ChildWatcher::forLoop(m_loop)->watch(child.pid, std::move(child.pidfd),
+                                         [keep = self()](const ChildWatcher::Exit &exit) {
+                                             keep->readPipesNow();
+                                             keep->processExited(exit.returncode, exit.usage);
+                                         });
+    std::array<UniqueFd, 3> fds;
+    fds[0] = std::move(child.stdinFd);
+    fds[1] = std::move(child.stdoutFd);
+    fds[2] = std::move(child.stderrFd);
+    return fds;
+}
+
+void SubprocessTransportImpl::readPipesNow()
+{
+    // asyncio polls every fd before each iteration; this loop runs several iterations per Qt
+    // event, so output already in the pipes is read before the exit is reported (WT-02).
+    for (int fd : {1, 2}) {
+        if (auto *pipe = dynamic_cast<ReadPipeTransport *>(getPipeTransport(fd)))
+            pipe->readAvailable();
+    }
+}
+
+bool SubprocessTransportImpl::platformSignal(int signo, bool group)
+{
+    if (!group)
+        return ChildWatcher::forLoop(m_loop)->sendSignal(m_pid, signo);
+    // The group outlives its leader only while members remain; it is signalled only while the
+    // leader is not reaped, so that its id cannot have been recycled.
+    if (m_processGroup <= 0 || m_returncode)
+        return false;
+    return ::kill(-pid_t(m_processGroup), signo) == 0;
+}
+
+} // namespace aproc::detail
