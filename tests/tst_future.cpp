@@ -9,6 +9,8 @@
 #include <aproc/task.h>
 #include <aproc/testing.h>
 
+#include "support/exceptions.h"
+
 #include <QtCore/QThread>
 #include <QtTest/QtTest>
 
@@ -18,45 +20,12 @@
 #include <vector>
 
 using namespace aproc;
+using testsupport::caught;
+using testsupport::ExceptionRecorder;
 using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-/*! Records what reaches the loop's exception handler while it lives; restores the old one. */
-class ExceptionRecorder
-{
-public:
-    ExceptionRecorder() : m_loop(EventLoop::current()), m_previous(m_loop->exceptionHandler())
-    {
-        m_loop->setExceptionHandler(
-                [this](EventLoop *, const ExceptionContext &context) { contexts.push_back(context); });
-    }
-    ~ExceptionRecorder() { m_loop->setExceptionHandler(m_previous); }
-    std::vector<ExceptionContext> contexts;
-
-private:
-    EventLoop *m_loop;
-    EventLoop::ExceptionHandler m_previous;
-};
-
-/*! The message of \a error when it is an E, else a description of what it is instead. */
-template<typename E>
-QString caught(const std::exception_ptr &error)
-{
-    if (!error)
-        return u"<nothing thrown>"_s;
-    try {
-        std::rethrow_exception(error);
-    } catch (const E &expected) {
-        if constexpr (std::is_base_of_v<Error, E>)
-            return expected.message();
-        else
-            return QString::fromUtf8(expected.what());
-    } catch (const std::exception &other) {
-        return u"<another exception: %1>"_s.arg(QString::fromUtf8(other.what()));
-    }
-}
 
 /*! Calls \a fn and returns what it threw, or null. */
 template<typename F>

@@ -156,7 +156,6 @@ class tst_Threads : public QObject
 
 private Q_SLOTS:
     void currentIsPerThread();
-    void currentNeedsAnEventDispatcher();
     void threeLoopsRunAtOnce();
     void callSoonThreadsafeRunsOnTheTargetThread();
     void callSoonThreadsafeKeepsEachSendersOrder();
@@ -184,21 +183,6 @@ void tst_Threads::currentIsPerThread()
     QVERIFY(first.loop() != mainLoop);
     QVERIFY(second.loop() != mainLoop);
     QVERIFY(first.loop() != second.loop());
-}
-
-void tst_Threads::currentNeedsAnEventDispatcher()
-{
-    // A thread Qt did not start has no event dispatcher: current() says so instead of guessing.
-    bool threw = false;
-    std::thread plain([&threw] {
-        try {
-            EventLoop::current();
-        } catch (const Error &) {
-            threw = true;
-        }
-    });
-    plain.join();
-    QVERIFY(threw);
 }
 
 void tst_Threads::threeLoopsRunAtOnce()

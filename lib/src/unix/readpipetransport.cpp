@@ -144,18 +144,7 @@ BaseProtocol *ReadPipeTransport::protocol() const
 
 void ReadPipeTransport::fatalError(std::exception_ptr error, const QString &message)
 {
-    // EIO is how a pty master reports that the other side is gone: not worth a report.
-    bool isEio = false;
-    try {
-        std::rethrow_exception(error);
-    } catch (const OSError &osError) {
-        isEio = osError.errorNumber() == EIO;
-    } catch (...) {
-    }
-    if (isEio)
-        qCDebug(lcProcess, "%s: %s", qPrintable(pipeName(m_fileno)), qPrintable(message));
-    else
-        m_loop->callExceptionHandler({message, error});
+    m_loop->callExceptionHandler({message, error});
     closeWith(error);
 }
 
