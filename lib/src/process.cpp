@@ -199,6 +199,12 @@ void Process::sendSignalToGroup(int signo)
         d->transport->signalChild(signo, true);
 }
 
+void Process::setWindowSize(int rows, int columns)
+{
+    if (d->transport)
+        d->transport->setWindowSize(rows, columns);
+}
+
 Task<int> Process::stop(std::chrono::milliseconds grace)
 {
     if (!d->transport)

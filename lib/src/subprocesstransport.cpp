@@ -122,6 +122,7 @@ void SubprocessTransportImpl::close()
     if (m_closed)
         return;
     m_closed = true;
+    m_ptyMaster.reset();
     for (const std::optional<Pipe> &pipe : m_pipes) {
         if (pipe && pipe->transport)
             pipe->transport->close();

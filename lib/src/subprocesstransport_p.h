@@ -75,6 +75,10 @@ public:
     /*! Signals the child (or its process group); false once it was reaped. */
     bool signalChild(int signo, bool group);
     std::optional<ResourceUsage> resourceUsage() const { return m_usage; }
+    /*! True when stream \a fd (0, 1 or 2) of the child is a pty. */
+    bool isPty(int fd) const { return fd >= 0 && fd < 3 && m_ptyStreams[size_t(fd)]; }
+    /*! Sets the pty's window size (TIOCSWINSZ on the master); false without a pty. */
+    bool setWindowSize(int rows, int columns);
     /*! Forgets the protocol: nothing is called on it any more (its owner is going away). */
     void detachProtocol();
 
@@ -111,6 +115,8 @@ private:
     std::optional<int> m_returncode;
     std::optional<ResourceUsage> m_usage;
     std::array<std::optional<Pipe>, 3> m_pipes;
+    std::array<bool, 3> m_ptyStreams{};
+    UniqueFd m_ptyMaster; // a duplicate, for setWindowSize(); closed by close()
     std::optional<std::deque<std::function<void()>>> m_pendingCalls{std::in_place};
     std::vector<Future<int>> m_exitWaiters;
     bool m_closed = false;

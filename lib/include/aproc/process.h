@@ -93,6 +93,12 @@ public:
      *  returncode. */
     Task<int> stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
 
+    /*! \brief Sets the window size of the child's pseudo-terminal to \a rows x \a columns
+     *  (TIOCSWINSZ on the master; the child gets SIGWINCH as usual). Does nothing unless a
+     *  stream is a Stdio::pty(), or once the process was closed. A pty starts at 24x80. Python
+     *  has no counterpart (its pty module leaves the size to termios). */
+    void setWindowSize(int rows, int columns);
+
     /*! \brief CPU times and peak memory of the child, once it was reaped. */
     std::optional<ResourceUsage> resourceUsage() const;
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace aproc::detail {
@@ -42,6 +43,10 @@ PseudoTerminal openPseudoTerminal()
     if (::grantpt(pty.master.get()) != 0 || ::unlockpt(pty.master.get()) != 0)
         throwOSError(errno, QStringLiteral("/dev/ptmx"));
     pty.slave = openSlave(pty.master.get());
+    // A terminal of 0x0 confuses programs that lay out text: start at the classic 24x80, set
+    // before the child exists so that it can never see another size first.
+    const winsize size{24, 80, 0, 0};
+    ::ioctl(pty.master.get(), TIOCSWINSZ, &size);
     return pty;
 }
 

@@ -7,6 +7,9 @@
 #include "spawn_p.h"
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 
 namespace aproc::detail {
 
@@ -35,7 +38,23 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
     fds[0] = std::move(child.stdinFd);
     fds[1] = std::move(child.stdoutFd);
     fds[2] = std::move(child.stderrFd);
+    const std::array<Stdio, 3> modes{options.stdinMode, options.stdoutMode, options.stderrMode};
+    for (size_t i = 0; i < 3; ++i) {
+        m_ptyStreams[i] = modes[i].kind() == Stdio::Kind::Pty;
+        if (m_ptyStreams[i] && !m_ptyMaster)
+            m_ptyMaster.reset(::fcntl(fds[i].get(), F_DUPFD_CLOEXEC, 3));
+    }
     return fds;
+}
+
+bool SubprocessTransportImpl::setWindowSize(int rows, int columns)
+{
+    if (!m_ptyMaster)
+        return false;
+    const winsize size{static_cast<unsigned short>(rows), static_cast<unsigned short>(columns), 0,
+                       0};
+    // The kernel sends SIGWINCH to the terminal's foreground process group when the size changes.
+    return ::ioctl(m_ptyMaster.get(), TIOCSWINSZ, &size) == 0;
 }
 
 void SubprocessTransportImpl::readPipesNow()

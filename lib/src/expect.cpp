@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// Expect: pexpect's dialogue over a Process's standard streams.
+#include <aproc/errors.h>
+#include <aproc/expect.h>
+#include <aproc/process.h>
+#include <aproc/streamreader.h>
+#include <aproc/streamwriter.h>
+#include <aproc/waitfor.h>
+
+#include "subprocesstransport_p.h"
+
+#include <QtCore/QCoreApplication>
+
+#include <vector>
+
+namespace aproc {
+
+namespace {
+
+constexpr qsizetype kReadSize = 4096;
+constexpr qsizetype kShownTail = 200;
+
+// Decodes UTF-8 as QString::fromUtf8 would, and records where each UTF-16 unit starts in the
+// bytes (plus the end), so that a match's offsets can be taken back to bytes exactly.
+struct DecodedText
+{
+    QString text;
+    std::vector<qsizetype> byteOffsets;
+};
+
+int sequenceLength(uchar lead)
+{
+    if (lead < 0x80)
+        return 1;
+    if (lead >= 0xC2 && lead <= 0xDF)
+        return 2;
+    if (lead >= 0xE0 && lead <= 0xEF)
+        return 3;
+    if (lead >= 0xF0 && lead <= 0xF4)
+        return 4;
+    return 0;
+}
+
+// The code point at \a i, or -1 when the bytes there are not a valid UTF-8 sequence.
+char32_t decodeAt(const QByteArray &bytes, qsizetype i, int length)
+{
+    static constexpr uchar kLeadMasks[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (length == 0 || i + length > bytes.size())
+        return char32_t(-1);
+    char32_t code = uchar(bytes[i]) & kLeadMasks[length];
+    for (int k = 1; k < length; ++k) {
+        const uchar next = uchar(bytes[i + k]);
+        if ((next & 0xC0) != 0x80)
+            return char32_t(-1);
+        code = (code << 6) | (next & 0x3F);
+    }
+    if (code < kMinimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+        return char32_t(-1);
+    return code;
+}
+
+DecodedText decode(const QByteArray &bytes)
+{
+    DecodedText decoded;
+    decoded.text.reserve(bytes.size());
+    decoded.byteOffsets.reserve(size_t(bytes.size()) + 1);
+    for (qsizetype i = 0; i < bytes.size();) {
+        const int length = sequenceLength(uchar(bytes[i]));
+        const char32_t code = decodeAt(bytes, i, length);
+        const char32_t shown = code == char32_t(-1) ? char32_t(QChar::ReplacementCharacter) : code;
+        for (QChar unit : QChar::fromUcs4(shown)) {
+            decoded.text.append(unit);
+            decoded.byteOffsets.push_back(i);
+        }
+        i += code == char32_t(-1) ? 1 : length;
+    }
+    decoded.byteOffsets.push_back(bytes.size());
+    return decoded;
+}
+
+// The end of \a bytes, with control characters escaped, for an error message.
+QString lastOutput(const QByteArray &bytes)
+{
+    const QString tail = QString::fromUtf8(bytes.right(kShownTail));
+    QString shown;
+    for (QChar c : tail) {
+        if (c == u'\n')
+            shown += QLatin1String("\\n");
+        else if (c == u'\r')
+            shown += QLatin1String("\\r");
+        else if (c.unicode() < 0x20)
+            shown += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    return shown;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("aproc::Expect", text);
+}
+
+} // namespace
+
+Expect::Expect(Process *process, std::chrono::milliseconds defaultTimeout)
+    : m_process(process), m_defaultTimeout(defaultTimeout)
+{
+}
+
+std::optional<QRegularExpressionMatch> Expect::search(const QRegularExpression &pattern)
+{
+    const DecodedText decoded = decode(m_buffer);
+    QRegularExpressionMatch match = pattern.match(decoded.text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const qsizetype start = decoded.byteOffsets[size_t(match.capturedStart())];
+    const qsizetype end = decoded.byteOffsets[size_t(match.capturedEnd())];
+    m_before = m_buffer.first(start);
+    m_matched = m_buffer.sliced(start, end - start);
+    m_buffer.remove(0, end);
+    return match;
+}
+
+Task<QRegularExpressionMatch> Expect::expect(QRegularExpression pattern,
+                                             std::optional<std::chrono::milliseconds> timeout)
+{
+    if (!pattern.isValid())
+        throw ValueError(tr("Expect::expect(): invalid pattern \"%1\": %2")
+                                 .arg(pattern.pattern(), pattern.errorString()));
+    StreamReader *reader = m_process->standardOutput();
+    if (!reader)
+        throw ValueError(tr("Expect::expect(): the process's stdout is not a stream"));
+    const auto limit = timeout.value_or(m_defaultTimeout);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+        if (auto match = search(pattern))
+            co_return *match;
+        if (m_eof)
+            throw IncompleteReadError(m_buffer, std::nullopt);
+        const auto left = deadline - std::chrono::steady_clock::now();
+        bool timedOut = left <= left.zero();
+        QByteArray chunk;
+        if (!timedOut) {
+            try {
+                chunk = co_await waitFor(reader->read(kReadSize), left);
+            } catch (const TimeoutError &) {
+                timedOut = true;
+            }
+        }
+        if (timedOut)
+            throw TimeoutError(tr("Expect::expect(): \"%1\" did not appear within %2 ms; last "
+                                  "output: \"%3\"")
+                                       .arg(pattern.pattern())
+                                       .arg(limit.count())
+                                       .arg(lastOutput(m_buffer)));
+        if (chunk.isEmpty())
+            m_eof = true;
+        m_buffer += chunk;
+    }
+}
+
+Task<void> Expect::send(QByteArray data)
+{
+    StreamWriter *writer = m_process->standardInput();
+    if (!writer)
+        throw ValueError(tr("Expect::send(): the process's stdin is not a stream"));
+    writer->write(data);
+    co_await writer->drain();
+}
+
+Task<void> Expect::sendLine(QByteArray line)
+{
+    line += '\n';
+    co_await send(std::move(line));
+}
+
+Task<void> Expect::sendEof()
+{
+    auto *transport = dynamic_cast<detail::SubprocessTransportImpl *>(m_process->transport());
+    if (transport && transport->isPty(0)) {
+        // Closing the master would hang the terminal up: a pty ends input with VEOF instead.
+        co_await send(QByteArray(1, '\x04'));
+        co_return;
+    }
+    StreamWriter *writer = m_process->standardInput();
+    if (!writer)
+        throw ValueError(tr("Expect::sendEof(): the process's stdin is not a stream"));
+    writer->writeEof();
+    co_await writer->drain();
+}
+
+} // namespace aproc

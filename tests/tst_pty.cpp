@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+// Children on a pseudo-terminal (Stdio::pty()): they see a terminal of 24x80 (or what
+// Process::setWindowSize() sets), their output arrives line by line while they run, and their end
+// is a clean EOF. The child is tests/helpers (APROC_TEST_HELPER) or /bin/sh.
+#include <aproc/awaitsignal.h>
+#include <aproc/process.h>
+#include <aproc/streamreader.h>
+#include <aproc/streamwriter.h>
+#include <aproc/testing.h>
+
+#include <QtCore/QDir>
+#include <QtTest/QtTest>
+
+#include <sys/wait.h>
+
+using namespace aproc;
+using namespace std::chrono_literals;
+
+namespace {
+
+QString helper()
+{
+    return QStringLiteral(APROC_TEST_HELPER);
+}
+
+// stdin and stdout on one pty, stderr to the same terminal (a second reader of the one master
+// would race the first for the output).
+ProcessOptions onPty()
+{
+    ProcessOptions options;
+    options.stdinMode = Stdio::pty();
+    options.stdoutMode = Stdio::pty();
+    options.stderrMode = STDOUT;
+    return options;
+}
+
+int openFdCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                       .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)
+                       .size());
+}
+
+bool noZombie()
+{
+    siginfo_t info{};
+    const int result = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
+    return result != 0 || info.si_pid == 0;
+}
+
+// Everything the child writes until its terminal is gone.
+Task<QByteArray> readToEof(Process *process)
+{
+    co_return co_await process->standardOutput()->read();
+}
+
+} // namespace
+
+class tst_Pty : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanup() { QTRY_VERIFY(noZombie()); }
+
+    void childSeesATerminal();
+    void outputReceivedWithoutStreams();
+    void defaultWindowSize();
+    void setWindowSize();
+    void setWindowSizeWithoutPtyDoesNothing();
+    void outputArrivesLineByLine();
+    void exitIsACleanEof();
+    void noFdLeak();
+};
+
+void tst_Pty::childSeesATerminal()
+{
+    APROC_RUN([]() -> Task<void> {
+        const QStringList arguments = QStringList() << QStringLiteral("tty-info");
+        auto process = co_await createSubprocessExec(helper(), arguments, onPty());
+        const QByteArray output = co_await readToEof(process.get());
+        APROC_COMPARE(output, QByteArrayLiteral("tty=1,1,1 ctty=1,1,1"));
+        APROC_COMPARE(co_await process->wait(), 0);
+    }());
+}
+
+void tst_Pty::outputReceivedWithoutStreams()
+{
+    APROC_RUN([]() -> Task<void> {
+        ProcessOptions options = onPty();
+        options.streams = false;
+        const QStringList arguments = QStringList() << QStringLiteral("tty-info");
+        auto process = co_await createSubprocessExec(helper(), arguments, options);
+        APROC_VERIFY(!process->standardOutput());
+        QByteArray received;
+        connect(process.get(), &Process::outputReceived, process.get(),
+                [&received](int fd, const QByteArray &data) {
+                    if (fd == 1)
+                        received += data;
+                });
+        auto finished = aproc::signal(process.get(), &Process::finished);
+        APROC_COMPARE(co_await finished, 0);
+        APROC_COMPARE(received, QByteArrayLiteral("tty=1,1,1 ctty=1,1,1"));
+    }());
+}
+
+void tst_Pty::defaultWindowSize()
+{
+    APROC_RUN([]() -> Task<void> {
+        auto process = co_await createSubprocessShell(QStringLiteral("stty size"), onPty());
+        APROC_COMPARE(co_await readToEof(process.get()), QByteArrayLiteral("24 80\r\n"));
+        APROC_COMPARE(co_await process->wait(), 0);
+    }());
+}
+
+// The size holds for every later command on the terminal; the shell waits for a line in between,
+// so that the resize surely comes first.
+void tst_Pty::setWindowSize()
+{
+    APROC_RUN([]() -> Task<void> {
+        auto process = co_await createSubprocessShell(
+                QStringLiteral("stty -echo; stty size; read x; stty size"), onPty());
+        StreamReader *out = process->standardOutput();
+        APROC_COMPARE(co_await out->readline(), QByteArrayLiteral("24 80\r\n"));
+        process->setWindowSize(40, 120);
+        process->standardInput()->write(QByteArrayLiteral("go\n"));
+        co_await process->standardInput()->drain();
+        APROC_COMPARE(co_await out->readline(), QByteArrayLiteral("40 120\r\n"));
+        APROC_COMPARE(co_await process->wait(), 0);
+    }());
+}
+
+void tst_Pty::setWindowSizeWithoutPtyDoesNothing()
+{
+    APROC_RUN([]() -> Task<void> {
+        Process notStarted;
+        notStarted.setWindowSize(40, 120);
+        ProcessOptions options;
+        options.stdoutMode = PIPE;
+        auto process = co_await createSubprocessShell(QStringLiteral("echo done"), options);
+        process->setWindowSize(40, 120);
+        APROC_COMPARE(co_await process->standardOutput()->read(), QByteArrayLiteral("done\n"));
+        APROC_COMPARE(co_await process->wait(), 0);
+        process->setWindowSize(40, 120); // after the exit: still nothing
+    }());
+}
+
+// A terminal makes stdio line-buffered: each line comes while the child waits for the next input.
+void tst_Pty::outputArrivesLineByLine()
+{
+    APROC_RUN([]() -> Task<void> {
+        auto process = co_await createSubprocessShell(
+                QStringLiteral("stty -echo; for i in 1 2 3; do echo $i; read x; done"), onPty());
+        StreamReader *out = process->standardOutput();
+        for (const char *expected : {"1\r\n", "2\r\n", "3\r\n"}) {
+            const QByteArray line = co_await out->readline();
+            APROC_COMPARE(line, QByteArray(expected));
+            APROC_VERIFY(!process->returncode());
+            process->standardInput()->write(QByteArrayLiteral("next\n"));
+            co_await process->standardInput()->drain();
+        }
+        APROC_COMPARE(co_await out->read(), QByteArray()); // EOF, no OSError
+        APROC_VERIFY(out->atEof());
+        APROC_COMPARE(co_await process->wait(), 0);
+    }());
+}
+
+// The master reads EIO once the child is gone: a plain EOF for the reader, and the exit code.
+void tst_Pty::exitIsACleanEof()
+{
+    APROC_RUN([]() -> Task<void> {
+        auto process = co_await createSubprocessShell(QStringLiteral("echo bye; exit 3"), onPty());
+        StreamReader *out = process->standardOutput();
+        APROC_COMPARE(co_await out->readline(), QByteArrayLiteral("bye\r\n"));
+        APROC_COMPARE(co_await out->readline(), QByteArray());
+        APROC_VERIFY(out->atEof());
+        APROC_VERIFY(!out->exception());
+        APROC_COMPARE(co_await process->wait(), 3);
+    }());
+}
+
+void tst_Pty::noFdLeak()
+{
+    const int before = openFdCount();
+    APROC_RUN([]() -> Task<void> {
+        for (int i = 0; i < 5; ++i) {
+            auto process = co_await createSubprocessShell(QStringLiteral("stty size"), onPty());
+            auto finished = aproc::signal(process.get(), &Process::finished);
+            process->setWindowSize(30, 100);
+            co_await readToEof(process.get());
+            APROC_COMPARE(co_await finished, 0);
+        }
+    }());
+    QTRY_COMPARE(openFdCount(), before);
+}
+
+QTEST_GUILESS_MAIN(tst_Pty)
+#include "tst_pty.moc"
