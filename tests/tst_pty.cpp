@@ -67,6 +67,7 @@ private Q_SLOTS:
     void outputReceivedWithoutStreams();
     void defaultWindowSize();
     void setWindowSize();
+    void resizeSendsSigwinch();
     void setWindowSizeWithoutPtyDoesNothing();
     void outputArrivesLineByLine();
     void exitIsACleanEof();
@@ -126,6 +127,23 @@ void tst_Pty::setWindowSize()
         process->standardInput()->write(QByteArrayLiteral("go\n"));
         co_await process->standardInput()->drain();
         APROC_COMPARE(co_await out->readline(), QByteArrayLiteral("40 120\r\n"));
+        APROC_COMPARE(co_await process->wait(), 0);
+    }());
+}
+
+// The kernel signals the terminal's foreground group: the shell's trap prints the new size.
+void tst_Pty::resizeSendsSigwinch()
+{
+    APROC_RUN([]() -> Task<void> {
+        auto process = co_await createSubprocessShell(
+                QStringLiteral("stty -echo; trap 'stty size' WINCH; echo ready; read x; echo end"),
+                onPty());
+        StreamReader *out = process->standardOutput();
+        APROC_COMPARE(co_await out->readline(), QByteArrayLiteral("ready\r\n"));
+        process->setWindowSize(30, 90);
+        process->standardInput()->write(QByteArrayLiteral("go\n"));
+        co_await process->standardInput()->drain();
+        APROC_COMPARE(co_await out->read(), QByteArrayLiteral("30 90\r\nend\r\n"));
         APROC_COMPARE(co_await process->wait(), 0);
     }());
 }
