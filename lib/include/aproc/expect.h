@@ -24,6 +24,8 @@ class Process;
  *  expression (invalid bytes become U+FFFD), while before() and the consumed amount stay exact
  *  bytes. Over a pty the terminal echoes what you send, so that echo appears in the output (and
  *  lines end in "\r\n"): expect past it, or switch echo off in the child (`stty -echo`).
+ *  To see stderr too, give it stderrMode = STDOUT: then one reader gets everything (a second
+ *  Stdio::pty() stream would be a second reader of the same terminal, racing the first).
  *  Does not own the process, which must outlive it. Belongs to the process's thread. */
 class APROC_EXPORT Expect
 {
