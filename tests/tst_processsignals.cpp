@@ -7,6 +7,7 @@
 #include <aproc/resourceusage.h>
 #include <aproc/streamreader.h>
 #include <aproc/testing.h>
+#include <aproc/transports.h>
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void killGivesMinusNine();
     void terminateGivesMinusFifteen();
     void childrenStartWithDefaultDispositions();
+    void childrenStartWithNothingIgnoredOrBlocked();
     void selfKillAndExitStatus();
     void signalsAfterExitAreNoOps();
     void killingAShellLeavesTheGrandchild();
@@ -127,6 +129,7 @@ private Q_SLOTS:
     void returncodeEmptyUntilExitProcessed();
     void cancelledCreateKillsAndReaps();
     void destroyedProcessKillsAndReaps();
+    void destroyedStartedProcessKillsAndReaps();
     void resourceUsageAfterExit();
     void noLeaksAfterManySpawns();
 };
@@ -169,6 +172,31 @@ void tst_ProcessSignals::childrenStartWithDefaultDispositions()
     QVERIFY(::sigaction(SIGHUP, &previous, nullptr) == 0);
 }
 
+// SG-03: also SIGPIPE, and the signal mask, as the child itself reports them.
+void tst_ProcessSignals::childrenStartWithNothingIgnoredOrBlocked()
+{
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    struct sigaction previousHup {};
+    struct sigaction previousPipe {};
+    QVERIFY(::sigaction(SIGHUP, &ignore, &previousHup) == 0);
+    QVERIFY(::sigaction(SIGPIPE, &ignore, &previousPipe) == 0);
+    QByteArray report;
+    APROC_RUN([](QByteArray *report) -> Task<void> {
+        auto process = co_await createSubprocessExec(helper(), args("print-sigmask"), pipedStdout());
+        const Communicated result = co_await process->communicate();
+        *report = result.out.value_or(QByteArray());
+        APROC_COMPARE(process->returncode(), std::optional<int>(0));
+    }(&report));
+    QVERIFY(::sigaction(SIGHUP, &previousHup, nullptr) == 0);
+    QVERIFY(::sigaction(SIGPIPE, &previousPipe, nullptr) == 0);
+    const QList<QByteArray> words = report.split(' ');
+    QCOMPARE(words.size(), 2);
+    QCOMPARE(words.at(0).toULongLong(), 0ULL); // nothing blocked
+    const unsigned long long ignored = words.at(1).toULongLong();
+    QVERIFY2(!(ignored & (1ULL << SIGHUP)) && !(ignored & (1ULL << SIGPIPE)), report.constData());
+}
+
 // SG-04
 void tst_ProcessSignals::selfKillAndExitStatus()
 {
@@ -192,6 +220,9 @@ void tst_ProcessSignals::signalsAfterExitAreNoOps()
         process->sendSignal(SIGUSR1);
         process->sendSignalToGroup(SIGTERM);
         APROC_COMPARE(process->returncode(), std::optional<int>(3));
+        // The transport itself reports the reaped pid (asyncio's ProcessLookupError).
+        APROC_VERIFY_THROWS(process->transport()->kill(), ProcessLookupError);
+        APROC_VERIFY_THROWS(process->transport()->sendSignal(SIGUSR1), ProcessLookupError);
         APROC_COMPARE(co_await process->wait(), 3);
     }());
 }
@@ -297,6 +328,23 @@ void tst_ProcessSignals::destroyedProcessKillsAndReaps()
         TRY_VERIFY(gone(pid));
         APROC_VERIFY(noZombie());
     }());
+}
+
+// D4, for a Process made by start() and destroyed in signal/slot code.
+void tst_ProcessSignals::destroyedStartedProcessKillsAndReaps()
+{
+    auto process = std::make_unique<Process>();
+    QSignalSpy output(process.get(), &Process::outputReceived);
+    QVERIFY(output.isValid());
+    ProcessOptions options = pipedStdout();
+    options.streams = false;
+    process->start(helper(), args("sleep", "3600"), options);
+    QTRY_VERIFY(!output.isEmpty()); // "sleeping": the child runs
+    const pid_t pid = pid_t(process->pid());
+    QVERIFY(pid > 0);
+    process.reset();
+    QTRY_VERIFY(gone(pid));
+    QVERIFY(noZombie());
 }
 
 void tst_ProcessSignals::resourceUsageAfterExit()
