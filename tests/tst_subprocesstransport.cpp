@@ -242,6 +242,7 @@ private Q_SLOTS:
     void closeStdoutSigpipe();
     void signalsAfterExit();
     void reapedBySomeoneElse();
+    void pauseAndResumeWithSmallLimit_data();
     void pauseAndResumeWithSmallLimit();
     void readlineOverLimit();
 };
@@ -590,9 +591,17 @@ void tst_SubprocessTransport::reapedBySomeoneElse()
 }
 
 // PF-02: a limit of 10 and 21 bytes: all arrive, and the reading was paused and resumed.
+void tst_SubprocessTransport::pauseAndResumeWithSmallLimit_data()
+{
+    QTest::addColumn<bool>("readFirst");
+    QTest::newRow("PF-02 communicate") << false;
+    QTest::newRow("PF-02 read(11) resumes, then communicate") << true;
+}
+
 void tst_SubprocessTransport::pauseAndResumeWithSmallLimit()
 {
-    APROC_RUN(([]() -> Task<void> {
+    QFETCH(bool, readFirst);
+    APROC_RUN(([readFirst]() -> Task<void> {
         ProcessOptions options;
         options.stdoutMode = PIPE;
         options.limit = 10;
@@ -612,9 +621,18 @@ void tst_SubprocessTransport::pauseAndResumeWithSmallLimit()
         // 21 bytes > 2 x limit are buffered and nothing read them: paused.
         APROC_VERIFY(!out->isClosing());
         APROC_VERIFY2(!out->isReading(), "the stdout transport was not paused with 21 bytes buffered");
+        QByteArray first;
+        if (readFirst) {
+            // 21 - 11 = 10 bytes left: down to the limit, so reading resumes.
+            first = co_await process->standardOutput()->read(11);
+            APROC_COMPARE(first, QByteArray(11, 'x'));
+            APROC_VERIFY(!out->isClosing());
+            APROC_VERIFY2(out->isReading(), "the stdout transport was not resumed at the limit");
+        }
         // communicate() can only see EOF once reading was resumed.
         const Communicated result = co_await waitFor(process->communicate(), 10s);
-        APROC_COMPARE(result.out, std::optional<QByteArray>(QByteArray(21, 'x')));
+        APROC_VERIFY(result.out.has_value());
+        APROC_COMPARE(first + *result.out, QByteArray(21, 'x'));
         APROC_COMPARE(co_await process->wait(), 0);
     }()));
 }
