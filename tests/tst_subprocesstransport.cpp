@@ -247,13 +247,7 @@ private Q_SLOTS:
     void readlineOverLimit();
 };
 
-// PC-02 (low level): with pipedOptions() (the documented default of subprocessExec and
-// subprocessShell) all three streams are pipes of the right kinds. Every call in this file passes
-// the options explicitly: calling without them reads an unconstructed ProcessOptions under GCC 12
-// (UBSan: "load of value 190, which is not a valid value for type 'bool'" in
-// optional<QProcessEnvironment>, from `options ? std::move(*options) : pipedOptions()` inside the
-// co_await of EventLoop::subprocessExec in <aproc/process.h>); the default-argument form is to be
-// tested once that is fixed.
+// PC-02 (low level): subprocessExec and subprocessShell pipe all three streams by default.
 void tst_SubprocessTransport::defaultsArePipes()
 {
     APROC_RUN(([]() -> Task<void> {
@@ -262,10 +256,10 @@ void tst_SubprocessTransport::defaultsArePipes()
             std::shared_ptr<SubprocessTransport> transport;
             std::shared_ptr<Recorder> protocol;
             if (shell) {
-                auto result = co_await loop->subprocessShell(makeRecorder, QStringLiteral("exit 0"), pipedOptions());
+                auto result = co_await loop->subprocessShell(makeRecorder, QStringLiteral("exit 0"));
                 std::tie(transport, protocol) = std::move(result);
             } else {
-                auto result = co_await loop->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")), pipedOptions());
+                auto result = co_await loop->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
                 std::tie(transport, protocol) = std::move(result);
             }
             APROC_VERIFY(dynamic_cast<WriteTransport *>(transport->getPipeTransport(0)));
@@ -284,7 +278,7 @@ void tst_SubprocessTransport::defaultsArePipes()
 void tst_SubprocessTransport::connectionMadeBeforeCompletion()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("cat")), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("cat")));
         APROC_VERIFY(protocol->made.done());
         APROC_COMPARE(protocol->count(Event::Made), 1);
         APROC_VERIFY(protocol->events.front().kind == Event::Made);
@@ -300,7 +294,7 @@ void tst_SubprocessTransport::callbackOrder()
 {
     APROC_RUN_TIMEOUT(([]() -> Task<void> {
         for (int round = 0; round < 50; ++round) {
-            auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("out-err"), QStringLiteral("x")), pipedOptions());
+            auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("out-err"), QStringLiteral("x")));
             co_await waitFor(protocol->lost, 10s);
             APROC_COMPARE(protocol->orderProblem(QList<int>() << 0 << 1 << 2), QString());
             APROC_COMPARE(protocol->output[1], QByteArrayLiteral("OUT:x"));
@@ -315,7 +309,7 @@ void tst_SubprocessTransport::earlyEventsReplayed()
 {
     APROC_RUN(([]() -> Task<void> {
         for (int round = 0; round < 20; ++round) {
-            auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("echo"), QStringLiteral("a"), QStringLiteral("b")), pipedOptions());
+            auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("echo"), QStringLiteral("a"), QStringLiteral("b")));
             co_await waitFor(protocol->lost, 10s);
             APROC_COMPARE(protocol->orderProblem(QList<int>() << 0 << 1 << 2), QString());
             APROC_COMPARE(protocol->output[1], QByteArrayLiteral("a\nb\n"));
@@ -327,7 +321,7 @@ void tst_SubprocessTransport::earlyEventsReplayed()
 void tst_SubprocessTransport::returncodeInProcessExited()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("5")), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("5")));
         co_await waitFor(protocol->lost, 10s);
         APROC_COMPARE(protocol->count(Event::Exited), 1);
         for (const Event &event : protocol->events) {
@@ -395,7 +389,7 @@ void tst_SubprocessTransport::nothingPipedExit()
 void tst_SubprocessTransport::closeKillsRunningChild()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
         co_await waitFor(protocol->waitForText(1, "sleeping\n"), 10s);
         APROC_VERIFY(!transport->isClosing());
         transport->close();
@@ -419,7 +413,7 @@ void tst_SubprocessTransport::closeKillsRunningChild()
 void tst_SubprocessTransport::catInOrder()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("cat")), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("cat")));
         auto *in = dynamic_cast<WriteTransport *>(transport->getPipeTransport(0));
         APROC_VERIFY(in);
         QByteArray expected;
@@ -441,7 +435,7 @@ void tst_SubprocessTransport::catInOrder()
 void tst_SubprocessTransport::shellEcho()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessShell(makeRecorder, QStringLiteral("echo Python"), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessShell(makeRecorder, QStringLiteral("echo Python"));
         transport->getPipeTransport(0)->close();
         co_await waitFor(protocol->lost, 10s);
         APROC_COMPARE(transport->getReturncode(), std::optional<int>(0));
@@ -467,7 +461,7 @@ void tst_SubprocessTransport::signals()
     QFETCH(int, how);
     QFETCH(int, expected);
     APROC_RUN(([how, expected]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
         co_await waitFor(protocol->waitForText(1, "sleeping\n"), 10s);
         if (how == 0)
             transport->kill();
@@ -485,7 +479,7 @@ void tst_SubprocessTransport::signals()
 void tst_SubprocessTransport::outErr()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("out-err"), QStringLiteral("x")), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("out-err"), QStringLiteral("x")));
         co_await waitFor(protocol->lost, 10s);
         APROC_COMPARE(protocol->output[1], QByteArrayLiteral("OUT:x"));
         APROC_COMPARE(protocol->output[2], QByteArrayLiteral("ERR:x"));
@@ -497,7 +491,7 @@ void tst_SubprocessTransport::outErr()
 void tst_SubprocessTransport::closeStdoutSigpipe()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("flood"), QStringLiteral("100000000")), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("flood"), QStringLiteral("100000000")));
         Future<void> stdoutLost;
         protocol->onPipeLost = [stdoutLost](int fd) mutable {
             if (fd == 1 && !stdoutLost.done())
@@ -520,7 +514,7 @@ void tst_SubprocessTransport::closeStdoutSigpipe()
 void tst_SubprocessTransport::signalsAfterExit()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")), pipedOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
         co_await waitFor(protocol->lost, 10s);
         APROC_VERIFY_THROWS(transport->kill(), ProcessLookupError);
         APROC_VERIFY_THROWS(transport->terminate(), ProcessLookupError);

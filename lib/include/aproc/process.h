@@ -155,9 +155,11 @@ EventLoop::subprocessExec(Factory protocolFactory, QString program, QStringList 
                           std::optional<ProcessOptions> options)
 {
     auto protocol = protocolFactory();
+    // Resolved before the co_await: GCC 12 copies an unconstructed temporary when a conditional
+    // expression stands in a co_await operand.
+    ProcessOptions resolved = options ? std::move(*options) : pipedOptions();
     auto transport = co_await detail::subprocessExec(this, protocol, std::move(program),
-                                                     std::move(arguments),
-                                                     options ? std::move(*options) : pipedOptions());
+                                                     std::move(arguments), std::move(resolved));
     co_return std::make_pair(std::move(transport), std::move(protocol));
 }
 
