@@ -303,7 +303,7 @@ void tst_ProcessSignals::returncodeEmptyUntilExitProcessed()
     }());
 }
 
-// D3
+// D3 (PC-13): cancelling the creation after the spawn kills and reaps the child.
 void tst_ProcessSignals::cancelledCreateKillsAndReaps()
 {
     APROC_RUN([]() -> Task<void> {
@@ -317,7 +317,7 @@ void tst_ProcessSignals::cancelledCreateKillsAndReaps()
     }());
 }
 
-// D4
+// D4 (PC-14): destroying a Process whose child runs kills and reaps it.
 void tst_ProcessSignals::destroyedProcessKillsAndReaps()
 {
     APROC_RUN([]() -> Task<void> {
