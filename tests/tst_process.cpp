@@ -110,6 +110,7 @@ private Q_SLOTS:
     void badArguments();
     void waitResolvesAtExitDespiteGrandchild();
     void signalsAfterCreationAreNotMissed();
+    void signalsNotMissedByAnAwaiterInAnotherTask();
     void transportClosesItselfAfterExit();
     void startWithSignals();
     void startFailureReportsError();
@@ -569,6 +570,23 @@ void tst_Process::signalsAfterCreationAreNotMissed()
         APROC_COMPARE(closed.count(), 1);
         APROC_COMPARE(exited.count(), 1);
         APROC_COMPARE(finished.at(0).at(0).toInt(), 0);
+    }());
+}
+
+// D6, when the creation runs as a task of its own: its awaiter resumes one iteration after the
+// task ended, and still connects before any signal.
+void tst_Process::signalsNotMissedByAnAwaiterInAnotherTask()
+{
+    APROC_RUN([]() -> Task<void> {
+        Task<std::unique_ptr<Process>> creating = createTask(
+                createSubprocessExec(helper(), args(QStringLiteral("echo"), QStringLiteral("x")), piped(false, true)));
+        std::unique_ptr<Process> process = co_await creating;
+        QSignalSpy started(process.get(), &Process::started);
+        QSignalSpy output(process.get(), &Process::outputReceived);
+        QSignalSpy finished(process.get(), &Process::finished);
+        TRY_VERIFY(finished.count() == 1);
+        APROC_COMPARE(started.count(), 1);
+        APROC_VERIFY(output.count() >= 1);
     }());
 }
 
