@@ -7,6 +7,7 @@
 
 #include <aproc/aproc_export.h>
 
+#include <exception>
 #include <utility>
 
 namespace aproc::detail {
@@ -47,6 +48,21 @@ struct Pipe
 
 /*! \brief A new pipe whose ends are both close-on-exec; throws OSError. */
 APROC_EXPORT Pipe makePipe();
+
+/*! \brief The end of a pipe transport (asyncio's `_call_connection_lost`): tells \a protocol,
+ *  then closes \a fd even if the protocol throws, and lets go of \a self, the reference that
+ *  kept the transport alive while it was open. */
+template<typename Protocol, typename Self>
+void finishPipeConnection(Protocol &protocol, UniqueFd &fd, Self &self, std::exception_ptr error)
+{
+    const auto keepAlive = std::move(self); // released when this call returns
+    struct CloseFd
+    {
+        UniqueFd &fd;
+        ~CloseFd() { fd.reset(); } // as asyncio's `finally: self._pipe.close()`
+    } closeFd{fd};
+    protocol.connectionLost(error);
+}
 
 /*! \brief Sets or clears O_NONBLOCK; throws OSError. */
 APROC_EXPORT void setNonBlocking(int fd, bool enabled = true);

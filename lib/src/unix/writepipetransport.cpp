@@ -351,13 +351,7 @@ void WritePipeTransport::closeWith(std::exception_ptr error)
 
 void WritePipeTransport::callConnectionLost(std::exception_ptr error)
 {
-    const auto keepAlive = std::move(m_self); // released when this call returns
-    struct CloseFd
-    {
-        UniqueFd &fd;
-        ~CloseFd() { fd.reset(); } // as asyncio's `finally: self._pipe.close()`
-    } closeFd{m_fd};
-    m_protocol->connectionLost(error);
+    finishPipeConnection(*m_protocol, m_fd, m_self, error);
 }
 
 } // namespace aproc::detail
