@@ -9,7 +9,8 @@ ChildWatcherInfo childWatcherInfo()
 {
     using Kind = detail::ChildWatcher::Kind;
     const bool pidfd = detail::ChildWatcher::processKind() == Kind::Pidfd;
-    return {pidfd ? QStringLiteral("pidfd") : QStringLiteral("sigchld"), detail::childWatcherReason()};
+    return {pidfd ? QStringLiteral("pidfd") : QStringLiteral("sigchld"),
+            detail::childWatcherReason()};
 }
 
 } // namespace aproc

@@ -11,7 +11,8 @@ namespace {
 
 QString osErrorMessage(int errorNumber, const QString &filename)
 {
-    QString message = QStringLiteral("[Errno %1] %2").arg(errorNumber).arg(qt_error_string(errorNumber));
+    QString message
+            = QStringLiteral("[Errno %1] %2").arg(errorNumber).arg(qt_error_string(errorNumber));
     if (!filename.isEmpty())
         message += QStringLiteral(": '%1'").arg(filename);
     return message;
@@ -28,32 +29,27 @@ const char *Error::what() const noexcept
 
 OSError::OSError(int errorNumber, const QString &filename)
     : OSError(errorNumber, filename, osErrorMessage(errorNumber, filename))
-{
-}
+{ }
 
 OSError::OSError(int errorNumber, const QString &filename, const QString &message)
     : Error(message), m_errorNumber(errorNumber), m_filename(filename)
-{
-}
+{ }
 
 ConnectionResetError::ConnectionResetError(const QString &message)
     : ConnectionError(ECONNRESET, QString(), message)
-{
-}
+{ }
 
-IncompleteReadError::IncompleteReadError(const QByteArray &partial, std::optional<qsizetype> expected)
+IncompleteReadError::IncompleteReadError(const QByteArray &partial,
+                                         std::optional<qsizetype> expected)
     : Error(QCoreApplication::translate("aproc", "%1 bytes read on a total of %2 expected bytes")
                     .arg(partial.size())
                     .arg(expected ? QString::number(*expected) : QStringLiteral("undefined"))),
-      m_partial(partial),
-      m_expected(expected)
-{
-}
+      m_partial(partial), m_expected(expected)
+{ }
 
 LimitOverrunError::LimitOverrunError(const QString &message, qsizetype consumed)
     : Error(message), m_consumed(consumed)
-{
-}
+{ }
 
 std::exception_ptr makeOSError(int errorNumber, const QString &filename)
 {

@@ -82,15 +82,15 @@ EventLoop *EventLoop::current()
         qAddPostRoutine(destroyMainThreadLoop);
     } else {
         // finished is emitted by the thread itself, while its dispatcher still exists.
-        QObject::connect(thread, &QThread::finished, thread, [loop] { delete loop; },
-                         Qt::ConnectionType(Qt::DirectConnection | Qt::SingleShotConnection));
+        QObject::connect(
+                thread, &QThread::finished, thread, [loop] { delete loop; },
+                Qt::ConnectionType(Qt::DirectConnection | Qt::SingleShotConnection));
     }
     return loop;
 }
 
 EventLoop::EventLoop(QObject *parent) : QObject(parent), d(std::make_unique<EventLoopPrivate>(this))
-{
-}
+{ }
 
 EventLoop::~EventLoop()
 {
@@ -235,8 +235,8 @@ void EventLoop::callExceptionHandler(const ExceptionContext &context)
     try {
         d->exceptionHandler(this, context);
     } catch (...) {
-        defaultExceptionHandler({QStringLiteral("Unhandled error in exception handler"),
-                                 std::current_exception()});
+        defaultExceptionHandler(
+                {QStringLiteral("Unhandled error in exception handler"), std::current_exception()});
         defaultExceptionHandler(context);
     }
 }
@@ -332,8 +332,9 @@ void EventLoopPrivate::postDrain()
 bool EventLoopPrivate::cancelReady(quint64 id)
 {
     // Ids grow in FIFO order: the queue is sorted by id.
-    auto it = std::lower_bound(ready.begin(), ready.end(), id,
-                               [](const ReadyItem &item, quint64 value) { return item.id < value; });
+    auto it = std::lower_bound(
+            ready.begin(), ready.end(), id,
+            [](const ReadyItem &item, quint64 value) { return item.id < value; });
     if (it == ready.end() || it->id != id || !it->fn)
         return false;
     it->fn.reset();
@@ -350,7 +351,8 @@ void EventLoopPrivate::runOne(detail::Callback &fn)
     try {
         fn();
     } catch (...) {
-        q->callExceptionHandler({QStringLiteral("Exception in callback"), std::current_exception()});
+        q->callExceptionHandler(
+                {QStringLiteral("Exception in callback"), std::current_exception()});
     }
     if (debug && clock.elapsed() >= slowCallbackDuration.count())
         qCWarning(detail::lcLoop, "Executing a callback took %.3f seconds",
@@ -439,7 +441,9 @@ void EventLoopPrivate::armTimer()
     if (timer.isActive() && timerArmedFor == when)
         return;
     const qint64 remainingNs = when - EventLoop::nowNs();
-    const int ms = remainingNs <= 0 ? 0 : int(std::min<qint64>((remainingNs + 999'999) / 1'000'000, INT_MAX));
+    const int ms = remainingNs <= 0
+                           ? 0
+                           : int(std::min<qint64>((remainingNs + 999'999) / 1'000'000, INT_MAX));
     timerArmedFor = when;
     timer.start(ms);
 }

@@ -106,8 +106,7 @@ QString tr(const char *text)
 
 Expect::Expect(Process *process, std::chrono::milliseconds defaultTimeout)
     : m_process(process), m_defaultTimeout(defaultTimeout)
-{
-}
+{ }
 
 std::optional<QRegularExpressionMatch> Expect::search(const QRegularExpression &pattern)
 {

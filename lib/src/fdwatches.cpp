@@ -15,8 +15,8 @@ void EventLoopPrivate::addWatch(FdWatches &watches, int fd, std::function<void()
     if (watch.notifier)
         return;
     watch.generation = ++nextWatchGeneration;
-    watch.notifier = std::make_unique<QSocketNotifier>(
-            fd, write ? QSocketNotifier::Write : QSocketNotifier::Read);
+    watch.notifier = std::make_unique<QSocketNotifier>(fd, write ? QSocketNotifier::Write
+                                                                 : QSocketNotifier::Read);
     QObject::connect(watch.notifier.get(), &QSocketNotifier::activated, q,
                      [this, &watches, fd] { onFdActivated(watches, fd); });
 }

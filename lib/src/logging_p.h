@@ -9,7 +9,7 @@
 
 namespace aproc::detail {
 
-Q_DECLARE_LOGGING_CATEGORY(lcLoop)    // "aproc.loop": callbacks, timers, exceptions nobody awaited
+Q_DECLARE_LOGGING_CATEGORY(lcLoop) // "aproc.loop": callbacks, timers, exceptions nobody awaited
 Q_DECLARE_LOGGING_CATEGORY(lcProcess) // "aproc.process": spawning, child watching, transports
 
 } // namespace aproc::detail

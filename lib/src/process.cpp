@@ -29,9 +29,8 @@ Task<void> ProcessPrivate::start(QString program, QStringList arguments, Process
     limit = options.limit;
     streams = options.streams;
     protocol = std::make_shared<ProcessProtocol>(this);
-    transport = co_await detail::SubprocessTransportImpl::create(loop, protocol, std::move(program),
-                                                                 std::move(arguments),
-                                                                 std::move(options));
+    transport = co_await detail::SubprocessTransportImpl::create(
+            loop, protocol, std::move(program), std::move(arguments), std::move(options));
 }
 
 void ProcessPrivate::releaseSignalsSoon()
@@ -70,8 +69,7 @@ Task<void> ProcessPrivate::feedStdin(std::optional<QByteArray> input)
     try {
         co_await writer->drain();
     } catch (const BrokenPipeError &) {
-    } catch (const ConnectionResetError &) {
-    }
+    } catch (const ConnectionResetError &) { }
 }
 
 Task<std::optional<QByteArray>> ProcessPrivate::readAll(int fd)
@@ -91,12 +89,13 @@ Process::Process(QObject *parent) : QObject(parent), d(std::make_unique<ProcessP
 
 Process::~Process() = default;
 
-void Process::start(const QString &program, const QStringList &arguments, const ProcessOptions &options)
+void Process::start(const QString &program, const QStringList &arguments,
+                    const ProcessOptions &options)
 {
     if (d->transport || d->startTask)
         throw InvalidStateError(tr("Process::start(): the process was already started"));
-    auto run = [](ProcessPrivate *d, QPointer<Process> alive, QString program, QStringList arguments,
-                  ProcessOptions options) -> Task<void> {
+    auto run = [](ProcessPrivate *d, QPointer<Process> alive, QString program,
+                  QStringList arguments, ProcessOptions options) -> Task<void> {
         std::exception_ptr error;
         try {
             co_await d->start(program, arguments, options);
@@ -166,12 +165,14 @@ Task<Communicated> Process::communicate(std::optional<QByteArray> input)
     if (!d->transport)
         throw InvalidStateError(tr("Process::communicate(): the process has not started"));
     if (input && !d->standardInput)
-        throw ValueError(tr("communicate(): input was given but the process's stdin is not a pipe"));
+        throw ValueError(
+                tr("communicate(): input was given but the process's stdin is not a pipe"));
     auto feed = [](ProcessPrivate *d, std::optional<QByteArray> input) -> Task<void> {
         if (d->standardInput) // D2: stdin is closed even without input
             co_await d->feedStdin(std::move(input));
     };
-    auto [fed, out, err] = co_await gather(feed(d.get(), std::move(input)), d->readAll(1), d->readAll(2));
+    auto [fed, out, err]
+            = co_await gather(feed(d.get(), std::move(input)), d->readAll(1), d->readAll(2));
     Q_UNUSED(fed);
     co_await d->transport->wait();
     co_return Communicated{std::move(out), std::move(err)};
@@ -240,9 +241,8 @@ Task<std::unique_ptr<Process>> ProcessPrivate::create(QString program, QStringLi
     co_return process;
 }
 
-Task<std::unique_ptr<Process>> createSubprocessExec(const QString &program,
-                                                   const QStringList &arguments,
-                                                   ProcessOptions options)
+Task<std::unique_ptr<Process>>
+createSubprocessExec(const QString &program, const QStringList &arguments, ProcessOptions options)
 {
     return ProcessPrivate::create(program, arguments, std::move(options));
 }
@@ -250,7 +250,7 @@ Task<std::unique_ptr<Process>> createSubprocessExec(const QString &program,
 Task<std::unique_ptr<Process>> createSubprocessShell(const QString &command, ProcessOptions options)
 {
     return ProcessPrivate::create(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command},
-                         std::move(options));
+                                  std::move(options));
 }
 
 } // namespace aproc

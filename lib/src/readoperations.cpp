@@ -24,8 +24,7 @@ Status done(ReadResult &out, QByteArray value)
 }
 
 template<typename E>
-    requires std::is_base_of_v<std::exception, std::decay_t<E>>
-Status fail(ReadResult &out, E &&error)
+requires std::is_base_of_v<std::exception, std::decay_t<E>> Status fail(ReadResult &out, E &&error)
 {
     out.error = std::make_exception_ptr(std::forward<E>(error));
     return Status::Failed;
@@ -226,8 +225,7 @@ StreamReaderState::Status StreamReaderState::readlineFailed(std::exception_ptr e
         return done(out, incomplete.partial());
     } catch (const LimitOverrunError &overrun) {
         return readlineOverrun(overrun.message(), overrun.consumed(), out);
-    } catch (...) {
-    }
+    } catch (...) { }
     return fail(out, std::move(error));
 }
 

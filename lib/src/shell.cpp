@@ -12,7 +12,7 @@ bool isSafe(QChar c)
 {
     const char16_t u = c.unicode();
     return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
-            || QStringView(u"_@%+=:,./-").contains(c);
+           || QStringView(u"_@%+=:,./-").contains(c);
 }
 
 bool isShellSpace(QChar c)

@@ -50,8 +50,8 @@ QByteArray ReadBuffer::takeAll()
 {
     // An untouched array is handed over; a tail is copied, so that a short result never pins
     // a large allocation.
-    QByteArray all =
-            m_start == 0 ? std::exchange(m_bytes, QByteArray()) : QByteArray(data(), size());
+    QByteArray all
+            = m_start == 0 ? std::exchange(m_bytes, QByteArray()) : QByteArray(data(), size());
     clear();
     return all;
 }

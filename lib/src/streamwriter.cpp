@@ -33,8 +33,7 @@ struct FlowControlProtocol::Private
 
 FlowControlProtocol::FlowControlProtocol(EventLoop *loop)
     : d(std::make_shared<Private>(loop ? loop : EventLoop::current()))
-{
-}
+{ }
 
 FlowControlProtocol::~FlowControlProtocol()
 {
@@ -106,7 +105,8 @@ Task<void> FlowControlProtocol::drainHelper()
     }
     if (!state->paused)
         co_return;
-    const auto waiter = state->drainWaiters.insert(state->drainWaiters.end(), Future<void>(state->loop));
+    const auto waiter
+            = state->drainWaiters.insert(state->drainWaiters.end(), Future<void>(state->loop));
     struct Remove
     {
         Private &state;

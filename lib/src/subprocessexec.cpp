@@ -6,13 +6,13 @@
 
 namespace aproc::detail {
 
-Task<std::shared_ptr<SubprocessTransport>> subprocessExec(EventLoop *loop,
-                                                         std::shared_ptr<SubprocessProtocol> protocol,
-                                                         QString program, QStringList arguments,
-                                                         ProcessOptions options)
+Task<std::shared_ptr<SubprocessTransport>>
+subprocessExec(EventLoop *loop, std::shared_ptr<SubprocessProtocol> protocol, QString program,
+               QStringList arguments, ProcessOptions options)
 {
-    co_return co_await SubprocessTransportImpl::create(loop, std::move(protocol), std::move(program),
-                                                       std::move(arguments), std::move(options));
+    co_return co_await SubprocessTransportImpl::create(loop, std::move(protocol),
+                                                       std::move(program), std::move(arguments),
+                                                       std::move(options));
 }
 
 } // namespace aproc::detail

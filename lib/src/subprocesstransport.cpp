@@ -15,8 +15,7 @@ namespace aproc::detail {
 
 SubprocessPipeProtocol::SubprocessPipeProtocol(std::weak_ptr<SubprocessTransportImpl> owner, int fd)
     : m_owner(std::move(owner)), m_fd(fd)
-{
-}
+{ }
 
 void SubprocessPipeProtocol::connectionMade(BaseTransport *transport)
 {
@@ -53,8 +52,7 @@ void SubprocessPipeProtocol::resumeWriting()
 SubprocessTransportImpl::SubprocessTransportImpl(EventLoop *loop,
                                                  std::shared_ptr<SubprocessProtocol> protocol)
     : m_loop(loop), m_protocol(std::move(protocol))
-{
-}
+{ }
 
 SubprocessTransportImpl::~SubprocessTransportImpl() = default;
 
@@ -94,9 +92,11 @@ Task<void> SubprocessTransportImpl::connectPipes(std::array<UniqueFd, 3> fds)
         if (!m_pipes[fd])
             continue;
         if (fd == 0)
-            m_pipes[fd]->transport = co_await m_loop->connectWritePipe(m_pipes[fd]->protocol, fds[fd].release());
+            m_pipes[fd]->transport
+                    = co_await m_loop->connectWritePipe(m_pipes[fd]->protocol, fds[fd].release());
         else
-            m_pipes[fd]->transport = co_await m_loop->connectReadPipe(m_pipes[fd]->protocol, fds[fd].release());
+            m_pipes[fd]->transport
+                    = co_await m_loop->connectReadPipe(m_pipes[fd]->protocol, fds[fd].release());
     }
     std::shared_ptr<SubprocessTransportImpl> keep = self();
     m_loop->callSoon([keep] {

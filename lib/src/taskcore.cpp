@@ -120,8 +120,7 @@ void TaskCore::complete()
         } catch (const CancelledError &error) {
             state = State::Cancelled;
             m_cancelMessage = error.message();
-        } catch (...) {
-        }
+        } catch (...) { }
     }
     const bool ownTask = m_root == this;
     markDone(state);

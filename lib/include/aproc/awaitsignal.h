@@ -13,24 +13,19 @@ namespace aproc {
 
 namespace detail {
 
-template<typename... A>
-struct TypeList
-{
-};
+template<typename... A> struct TypeList
+{ };
 
 /*! Drops a trailing QPrivateSignal (an empty private struct Qt appends to some signals). */
-template<typename Kept, typename... Rest>
-struct StripPrivateSignal;
-template<typename... Kept>
-struct StripPrivateSignal<TypeList<Kept...>>
+template<typename Kept, typename... Rest> struct StripPrivateSignal;
+template<typename... Kept> struct StripPrivateSignal<TypeList<Kept...>>
 {
     using type = TypeList<Kept...>;
 };
-template<typename... Kept, typename Last>
-struct StripPrivateSignal<TypeList<Kept...>, Last>
+template<typename... Kept, typename Last> struct StripPrivateSignal<TypeList<Kept...>, Last>
 {
-    using type = std::conditional_t<std::is_class_v<Last> && std::is_empty_v<Last>, TypeList<Kept...>,
-                                    TypeList<Kept..., Last>>;
+    using type = std::conditional_t<std::is_class_v<Last> && std::is_empty_v<Last>,
+                                    TypeList<Kept...>, TypeList<Kept..., Last>>;
 };
 template<typename... Kept, typename First, typename Second, typename... Rest>
 struct StripPrivateSignal<TypeList<Kept...>, First, Second, Rest...>
@@ -38,28 +33,22 @@ struct StripPrivateSignal<TypeList<Kept...>, First, Second, Rest...>
     using type = typename StripPrivateSignal<TypeList<Kept..., First>, Second, Rest...>::type;
 };
 
-template<typename Func>
-struct SignalArguments;
-template<typename Class, typename... Args>
-struct SignalArguments<void (Class::*)(Args...)>
+template<typename Func> struct SignalArguments;
+template<typename Class, typename... Args> struct SignalArguments<void (Class::*)(Args...)>
 {
     using type = typename StripPrivateSignal<TypeList<>, std::decay_t<Args>...>::type;
 };
 
-template<typename List>
-struct SignalResultOf;
-template<>
-struct SignalResultOf<TypeList<>>
+template<typename List> struct SignalResultOf;
+template<> struct SignalResultOf<TypeList<>>
 {
     using type = void;
 };
-template<typename A>
-struct SignalResultOf<TypeList<A>>
+template<typename A> struct SignalResultOf<TypeList<A>>
 {
     using type = A;
 };
-template<typename A, typename B, typename... Rest>
-struct SignalResultOf<TypeList<A, B, Rest...>>
+template<typename A, typename B, typename... Rest> struct SignalResultOf<TypeList<A, B, Rest...>>
 {
     using type = std::tuple<A, B, Rest...>;
 };
@@ -70,8 +59,7 @@ using SignalResult = typename SignalResultOf<typename SignalArguments<Func>::typ
 /*! The context of the connections: lives in the awaiting thread and owns a copy of the future
  *  there. The connection functors hold only this pointer: Qt may destroy them in the sender's
  *  thread, and a Future must not be copied or released outside its loop's thread. */
-template<typename R>
-class SignalReceiver final : public QObject
+template<typename R> class SignalReceiver final : public QObject
 {
 public:
     explicit SignalReceiver(Future<R> future) : future(std::move(future)) { }

@@ -18,10 +18,8 @@
 
 namespace aproc {
 
-template<typename T>
-class Future;
-template<typename T>
-class Task;
+template<typename T> class Future;
+template<typename T> class Task;
 class EventLoop;
 class EventLoopPrivate;
 class BaseProtocol;
@@ -90,8 +88,7 @@ public:
     double time() const;
 
     /*! \brief Runs \a fn once, soon, after every callback scheduled before it (loop.call_soon). */
-    template<typename F>
-    Handle callSoon(F &&fn)
+    template<typename F> Handle callSoon(F &&fn)
     {
         return callSoonImpl(detail::Callback(std::forward<F>(fn)));
     }
@@ -99,18 +96,17 @@ public:
     template<typename Rep, typename Period, typename F>
     Handle callLater(std::chrono::duration<Rep, Period> delay, F &&fn)
     {
-        return callAtNs(nowNs() + std::chrono::duration_cast<std::chrono::nanoseconds>(delay).count(),
-                        detail::Callback(std::forward<F>(fn)));
+        return callAtNs(
+                nowNs() + std::chrono::duration_cast<std::chrono::nanoseconds>(delay).count(),
+                detail::Callback(std::forward<F>(fn)));
     }
     /*! \brief Runs \a fn once when time() reaches \a when (loop.call_at). */
-    template<typename F>
-    Handle callAt(double when, F &&fn)
+    template<typename F> Handle callAt(double when, F &&fn)
     {
         return callAtNs(qint64(when * 1e9), detail::Callback(std::forward<F>(fn)));
     }
     /*! \brief callSoon() from any thread (loop.call_soon_threadsafe). */
-    template<typename F>
-    void callSoonThreadsafe(F &&fn)
+    template<typename F> void callSoonThreadsafe(F &&fn)
     {
         callSoonThreadsafeImpl(detail::Callback(std::forward<F>(fn)));
     }
@@ -119,10 +115,8 @@ public:
      *  exception (loop.run_until_complete). An unstarted task is started. Works from main()
      *  before QCoreApplication::exec() and from inside a running event loop (a test slot, a
      *  callback), by nesting a QEventLoop. */
-    template<typename T>
-    T runUntilComplete(Task<T> task);
-    template<typename T>
-    T runUntilComplete(Future<T> future);
+    template<typename T> T runUntilComplete(Task<T> task);
+    template<typename T> T runUntilComplete(Future<T> future);
 
     /*! \brief Runs the loop until stop() (loop.run_forever). */
     void runForever();
@@ -167,11 +161,9 @@ public:
     std::chrono::milliseconds slowCallbackDuration() const;
 
     /*! \brief A new pending future of this loop (loop.create_future). */
-    template<typename T = void>
-    Future<T> createFuture();
+    template<typename T = void> Future<T> createFuture();
     /*! \brief Schedules \a task to run as a task of its own (loop.create_task). */
-    template<typename T>
-    Task<T> createTask(Task<T> task);
+    template<typename T> Task<T> createTask(Task<T> task);
 
     /*! \brief Wraps the read end of a pipe (loop.connect_read_pipe): gives the transport once
      *  \a protocol's connectionMade() has run. Takes \a protocol itself, not a factory, and
@@ -179,7 +171,8 @@ public:
      *  non-blocking and closes it after connectionLost(), on any error, and if the task is
      *  dropped unstarted. ValueError for a null protocol or an fd that is not a pipe, socket or
      *  character device. Cancelled before completion, it closes the transport. */
-    Task<std::shared_ptr<ReadTransport>> connectReadPipe(std::shared_ptr<Protocol> protocol, int fd);
+    Task<std::shared_ptr<ReadTransport>> connectReadPipe(std::shared_ptr<Protocol> protocol,
+                                                         int fd);
     /*! \brief Wraps the write end of a pipe (loop.connect_write_pipe), as connectReadPipe().
      *  Writing to a pipe whose reader is gone fails with BrokenPipeError and never raises
      *  SIGPIPE: a SIG_DFL disposition is set to SIG_IGN (as QProcess does); a handler of the

@@ -40,9 +40,9 @@ public:
      *  pattern and the last output seen after \a timeout (default: the constructor's), and
      *  IncompleteReadError holding the unconsumed output when the output ends (the child
      *  exited or closed it) before a match. Either way the output stays unconsumed. */
-    Task<QRegularExpressionMatch>
-    expect(QRegularExpression pattern,
-           std::optional<std::chrono::milliseconds> timeout = std::nullopt);
+    Task<QRegularExpressionMatch> expect(QRegularExpression pattern,
+                                         std::optional<std::chrono::milliseconds> timeout
+                                         = std::nullopt);
     /*! \brief Writes \a line and "\n" to the child's stdin and drains it (pexpect's sendline()).
      */
     Task<void> sendLine(QByteArray line);

@@ -14,14 +14,12 @@
 
 namespace aproc {
 
-template<typename T>
-class Future;
+template<typename T> class Future;
 
 namespace detail {
 
 /*! The observing half shared by Future<T> and Task<T>: state, result, callbacks. */
-template<typename T>
-class BasicFuture
+template<typename T> class BasicFuture
 {
 public:
     /*! \brief True once finished or cancelled (Future.done). */
@@ -54,8 +52,7 @@ public:
     /*! \brief Schedules \a fn with callSoon once done, at once if done already
      *  (Future.add_done_callback). \a fn takes the future, or nothing. Returns an id for
      *  removeDoneCallback(). */
-    template<typename F>
-    FutureCore::CallbackId addDoneCallback(F fn)
+    template<typename F> FutureCore::CallbackId addDoneCallback(F fn)
     {
         FutureCore *core = m_core.get();
         ValueSlot<T> *slot = m_slot;
@@ -73,11 +70,10 @@ public:
     /*! \brief For signal/slot code: calls \a fn once done, unless \a context was destroyed
      *  first. \a fn takes the future, or nothing; or, for a non-void future, the result, and then
      *  an exception goes to the loop's exception handler instead of \a fn. */
-    template<typename F>
-    void then(QObject *context, F fn)
+    template<typename F> void then(QObject *context, F fn)
     {
-        addDoneCallback([guard = QPointer<QObject>(context), fn = std::move(fn)](
-                                Future<T> future) mutable {
+        addDoneCallback([guard = QPointer<QObject>(context),
+                         fn = std::move(fn)](Future<T> future) mutable {
             if (!guard)
                 return;
             if constexpr (std::is_invocable_v<F &, Future<T>>) {
@@ -132,8 +128,7 @@ protected:
  *  exception, or cancelled. Copies share one state. `co_await future` gives the value (copied;
  *  moved when T is move-only) or rethrows; awaiting an already-done future does not suspend.
  *  Belongs to the thread of its loop. */
-template<typename T = void>
-class Future : public detail::BasicFuture<T>
+template<typename T = void> class Future : public detail::BasicFuture<T>
 {
     using Base = detail::BasicFuture<T>;
 
@@ -156,16 +151,19 @@ public:
         this->m_core->finish();
     }
     /*! \brief Finishes a Future<void> (Future.set_result(None)). */
-    template<typename U = T, typename = std::enable_if_t<std::is_void_v<U>>>
-    void setResult()
+    template<typename U = T, typename = std::enable_if_t<std::is_void_v<U>>> void setResult()
     {
         this->m_core->checkSettable();
         this->m_core->finish();
     }
     /*! \brief Finishes the future with \a exception (Future.set_exception). */
-    void setException(std::exception_ptr exception) { this->m_core->setException(std::move(exception)); }
+    void setException(std::exception_ptr exception)
+    {
+        this->m_core->setException(std::move(exception));
+    }
     /*! \brief Finishes the future with a copy of \a error. */
-    template<typename E, typename = std::enable_if_t<std::is_base_of_v<std::exception, std::decay_t<E>>>>
+    template<typename E,
+             typename = std::enable_if_t<std::is_base_of_v<std::exception, std::decay_t<E>>>>
     void setException(E &&error)
     {
         setException(std::make_exception_ptr(std::forward<E>(error)));
@@ -176,8 +174,7 @@ public:
         Future future;
         detail::TaskCore *task = nullptr;
         bool await_ready() const noexcept { return future.done(); }
-        template<typename P>
-        void await_suspend(std::coroutine_handle<P> awaiting)
+        template<typename P> void await_suspend(std::coroutine_handle<P> awaiting)
         {
             task = detail::suspendOn(future.core(), awaiting);
         }
@@ -195,8 +192,7 @@ private:
     friend class detail::BasicFuture<T>;
 };
 
-template<typename T>
-Future<T> EventLoop::createFuture()
+template<typename T> Future<T> EventLoop::createFuture()
 {
     return Future<T>(this);
 }

@@ -13,11 +13,9 @@ namespace aproc {
 namespace detail {
 
 /*! What gather() gives for one awaitable: its result, or std::monostate for void. */
-template<typename T>
-using GatherValue = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+template<typename T> using GatherValue = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
 
-template<typename T>
-GatherValue<T> gatherValue(Future<T> &future)
+template<typename T> GatherValue<T> gatherValue(Future<T> &future)
 {
     if constexpr (std::is_void_v<T>) {
         future.result();
@@ -28,14 +26,12 @@ GatherValue<T> gatherValue(Future<T> &future)
 }
 
 /*! The future gather() returns (asyncio's _GatheringFuture): cancelling it cancels every child. */
-template<typename R>
-class GatheringState final : public FutureCore, public ValueSlot<R>
+template<typename R> class GatheringState final : public FutureCore, public ValueSlot<R>
 {
 public:
     GatheringState(EventLoop *loop, std::vector<CoreRef> children, std::function<R()> collect)
         : FutureCore(loop), m_children(std::move(children)), m_collect(std::move(collect))
-    {
-    }
+    { }
 
     void watchChildren()
     {
@@ -133,8 +129,7 @@ Future<std::tuple<detail::GatherValue<detail::AwaitResult<A>>...>> gather(A... a
 }
 
 /*! \brief gather() over a list of tasks of one type: the results in list order. */
-template<typename T>
-Future<std::vector<detail::GatherValue<T>>> gather(std::vector<Task<T>> tasks)
+template<typename T> Future<std::vector<detail::GatherValue<T>>> gather(std::vector<Task<T>> tasks)
 {
     using Result = std::vector<detail::GatherValue<T>>;
     std::vector<Future<T>> children;

@@ -105,7 +105,8 @@ public:
 Q_SIGNALS:
     /*! \brief The child was spawned. */
     void started(qint64 pid);
-    /*! \brief The child wrote \a data on \a fd (1 or 2; every chunk, also when streams buffer it). */
+    /*! \brief The child wrote \a data on \a fd (1 or 2; every chunk, also when streams buffer it).
+     */
     void outputReceived(int fd, const QByteArray &data);
     /*! \brief Pipe \a fd (0, 1 or 2) was closed. */
     void pipeClosed(int fd);

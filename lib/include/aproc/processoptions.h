@@ -56,19 +56,19 @@ inline constexpr Stdio DEVNULL = Stdio::devNull();
  *  subprocess.Popen, as one value. */
 struct ProcessOptions
 {
-    Stdio stdinMode;                               //!< \brief stdin= (inherit by default)
-    Stdio stdoutMode;                              //!< \brief stdout=
-    Stdio stderrMode;                              //!< \brief stderr=
-    qsizetype limit = 65536;                       //!< \brief the StreamReader limit (> 0)
-    QString workingDirectory;                      //!< \brief cwd=; empty: the parent's
+    Stdio stdinMode; //!< \brief stdin= (inherit by default)
+    Stdio stdoutMode; //!< \brief stdout=
+    Stdio stderrMode; //!< \brief stderr=
+    qsizetype limit = 65536; //!< \brief the StreamReader limit (> 0)
+    QString workingDirectory; //!< \brief cwd=; empty: the parent's
     std::optional<QProcessEnvironment> environment; //!< \brief env=; unset: the parent's
-    bool startNewSession = false;                  //!< \brief start_new_session= (setsid)
-    std::optional<pid_t> processGroup;             //!< \brief process_group= (setpgid; 0: its own)
-    bool closeFds = true;                          //!< \brief close_fds=
-    QList<int> passFds;                            //!< \brief pass_fds=: kept open in the child
-    bool restoreSignals = true;  //!< \brief restore_signals=: default dispositions, empty mask
+    bool startNewSession = false; //!< \brief start_new_session= (setsid)
+    std::optional<pid_t> processGroup; //!< \brief process_group= (setpgid; 0: its own)
+    bool closeFds = true; //!< \brief close_fds=
+    QList<int> passFds; //!< \brief pass_fds=: kept open in the child
+    bool restoreSignals = true; //!< \brief restore_signals=: default dispositions, empty mask
     std::optional<mode_t> umask; //!< \brief umask=; unset: inherited
-    bool dieWithParent = false;  //!< \brief Linux PR_SET_PDEATHSIG(SIGKILL)
+    bool dieWithParent = false; //!< \brief Linux PR_SET_PDEATHSIG(SIGKILL)
     /*! \brief true: piped output is buffered in StreamReaders. false: it reaches you only through
      *  Process::outputReceived and nothing is buffered (the mode for GUIs). */
     bool streams = true;

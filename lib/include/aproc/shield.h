@@ -8,8 +8,7 @@ namespace aproc {
 /*! \brief Protects \a awaitable from cancellation (asyncio.shield): cancelling the returned
  *  future (or the task awaiting it) leaves the inner work running; its outcome is copied to the
  *  returned future otherwise. A Task not yet started is scheduled as a task of its own. */
-template<typename A>
-Future<detail::AwaitResult<A>> shield(A awaitable)
+template<typename A> Future<detail::AwaitResult<A>> shield(A awaitable)
 {
     using T = detail::AwaitResult<A>;
     Future<T> inner = detail::ensureFuture(std::move(awaitable));

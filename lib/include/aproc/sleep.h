@@ -19,8 +19,7 @@ public:
 
     bool await_ready() const noexcept { return false; }
 
-    template<typename P>
-    void await_suspend(std::coroutine_handle<P> awaiting)
+    template<typename P> void await_suspend(std::coroutine_handle<P> awaiting)
     {
         EventLoop *loop = EventLoop::current();
         if (m_delay <= std::chrono::nanoseconds::zero()) {

@@ -92,8 +92,8 @@ public:
     /*! \brief The bytes up to and including \a separator (readuntil). Throws
      *  IncompleteReadError (emptying the buffer) at EOF without it, LimitOverrunError (keeping
      *  the data) when it is not within limit() bytes, ValueError for an empty \a separator. */
-    [[nodiscard]] detail::ReadAwaitable
-    readuntil(const QByteArray &separator = QByteArrayLiteral("\n"));
+    [[nodiscard]] detail::ReadAwaitable readuntil(const QByteArray &separator
+                                                  = QByteArrayLiteral("\n"));
     /*! \brief Exactly \a n bytes (readexactly); IncompleteReadError with the bytes read when EOF
      *  comes first, ValueError when \a n < 0. Not bounded by limit(). */
     [[nodiscard]] detail::ReadAwaitable readexactly(qsizetype n);

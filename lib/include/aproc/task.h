@@ -10,34 +10,28 @@
 
 namespace aproc {
 
-template<typename T>
-class Task;
+template<typename T> class Task;
 
 namespace detail {
 
-template<typename T>
-class TaskPromise;
+template<typename T> class TaskPromise;
 
 /*! co_return: the value goes to the promise's slot. */
-template<typename T>
-class TaskReturn : public TaskCore, public ValueSlot<T>
+template<typename T> class TaskReturn : public TaskCore, public ValueSlot<T>
 {
 public:
-    template<typename U = T>
-    void return_value(U &&value)
+    template<typename U = T> void return_value(U &&value)
     {
         this->value.emplace(std::forward<U>(value));
     }
 };
-template<>
-class TaskReturn<void> : public TaskCore, public ValueSlot<void>
+template<> class TaskReturn<void> : public TaskCore, public ValueSlot<void>
 {
 public:
     void return_void() noexcept { }
 };
 
-template<typename T>
-class TaskPromise final : public TaskReturn<T>
+template<typename T> class TaskPromise final : public TaskReturn<T>
 {
 public:
     Task<T> get_return_object() noexcept;
@@ -95,8 +89,7 @@ protected:
  *  by callSoon, cancellable, observable like a Future; awaiting such a task waits for it.
  *  Copies share one coroutine; the frame lives while a copy does or while it runs as a task.
  *  A foreign coroutine (QCoro) awaiting a Task starts it as a task of its own. */
-template<typename T = void>
-class [[nodiscard]] Task : public detail::BasicFuture<T>
+template<typename T = void> class [[nodiscard]] Task : public detail::BasicFuture<T>
 {
     using Base = detail::BasicFuture<T>;
     using Promise = detail::TaskPromise<T>;
@@ -116,7 +109,8 @@ public:
     int cancelling() const { return promise()->cancelling(); }
     /*! \brief Decrements cancelling() (Task.uncancel); returns the new count. */
     int uncancel() { return promise()->uncancel(); }
-    /*! \brief True once the coroutine was scheduled as a task of its own or began running inline. */
+    /*! \brief True once the coroutine was scheduled as a task of its own or began running inline.
+     */
     bool started() const { return promise()->started(); }
 
     /*! \brief The same outcome, seen as a Future. */
@@ -156,30 +150,26 @@ public:
     Promise *promise() const { return static_cast<Promise *>(this->m_core.get()); }
 };
 
-template<typename T>
-Task<T> detail::TaskPromise<T>::get_return_object() noexcept
+template<typename T> Task<T> detail::TaskPromise<T>::get_return_object() noexcept
 {
     return Task<T>(this);
 }
 
 /*! \brief Schedules \a task to run as a task of its own on its loop (asyncio.create_task) and
  *  returns it. Throws InvalidStateError if it already started. */
-template<typename T>
-Task<T> createTask(Task<T> task)
+template<typename T> Task<T> createTask(Task<T> task)
 {
     task.promise()->schedule();
     return task;
 }
 
-template<typename T>
-Task<T> EventLoop::createTask(Task<T> task)
+template<typename T> Task<T> EventLoop::createTask(Task<T> task)
 {
     Q_ASSERT(task.loop() == this);
     return aproc::createTask(std::move(task));
 }
 
-template<typename T>
-T EventLoop::runUntilComplete(Task<T> task)
+template<typename T> T EventLoop::runUntilComplete(Task<T> task)
 {
     if (!task.started())
         task.promise()->schedule();
@@ -187,8 +177,7 @@ T EventLoop::runUntilComplete(Task<T> task)
     return task.resumeValue(); // copied like co_await: other holders still see the result
 }
 
-template<typename T>
-T EventLoop::runUntilComplete(Future<T> future)
+template<typename T> T EventLoop::runUntilComplete(Future<T> future)
 {
     runUntilDone(future.core());
     return future.resumeValue();

@@ -26,13 +26,13 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
         task.promise()->schedule();
     bool timedOut = false;
     Handle unwindDeadline;
-    Handle deadline = loop->callLater(timeout, [&timedOut, &unwindDeadline, task, loop,
-                                                timeout]() mutable {
-        timedOut = true;
-        task.cancel(QStringLiteral("APROC_RUN timeout"));
-        // If it will not unwind, stop the loop.
-        unwindDeadline = loop->callLater(timeout, [loop] { loop->stop(); });
-    });
+    Handle deadline
+            = loop->callLater(timeout, [&timedOut, &unwindDeadline, task, loop, timeout]() mutable {
+                  timedOut = true;
+                  task.cancel(QStringLiteral("APROC_RUN timeout"));
+                  // If it will not unwind, stop the loop.
+                  unwindDeadline = loop->callLater(timeout, [loop] { loop->stop(); });
+              });
     QString failure;
     try {
         loop->runUntilComplete(task);
@@ -60,7 +60,7 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
  *  throws or takes longer than aproc::testing::DefaultTimeout. */
 #define APROC_RUN(task)                                                                            \
     do {                                                                                           \
-        if (!::aproc::testing::runTask((task), ::aproc::testing::DefaultTimeout, #task, __FILE__, \
+        if (!::aproc::testing::runTask((task), ::aproc::testing::DefaultTimeout, #task, __FILE__,  \
                                        __LINE__))                                                  \
             return;                                                                                \
     } while (false)
@@ -96,8 +96,8 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
 /*! \brief QCOMPARE for coroutines. */
 #define APROC_COMPARE(actual, expected)                                                            \
     do {                                                                                           \
-        const bool aprocPassed_ =                                                                  \
-                QTest::qCompare(actual, expected, #actual, #expected, __FILE__, __LINE__);         \
+        const bool aprocPassed_                                                                    \
+                = QTest::qCompare(actual, expected, #actual, #expected, __FILE__, __LINE__);       \
         if (!aprocPassed_)                                                                         \
             co_return;                                                                             \
     } while (false)
@@ -118,9 +118,8 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
             static_cast<void>(expression);                                                         \
         } catch (const ExceptionType &) {                                                          \
             aprocThrown_ = true;                                                                   \
-        } catch (...) {                                                                            \
-        }                                                                                          \
-        if (!QTest::qVerify(aprocThrown_, #expression, "does not throw " #ExceptionType,           \
-                            __FILE__, __LINE__))                                                   \
+        } catch (...) { }                                                                          \
+        if (!QTest::qVerify(aprocThrown_, #expression, "does not throw " #ExceptionType, __FILE__, \
+                            __LINE__))                                                             \
             co_return;                                                                             \
     } while (false)

@@ -63,7 +63,8 @@ public:
     /*! \brief Sets the water marks (set_write_buffer_limits): high defaults to 64 KiB, or 4×low;
      *  low to high/4. Throws ValueError unless high >= low >= 0. */
     virtual void setWriteBufferLimits(std::optional<qsizetype> high = {},
-                                      std::optional<qsizetype> low = {}) = 0;
+                                      std::optional<qsizetype> low = {})
+            = 0;
     /*! \brief (low, high) (get_write_buffer_limits). */
     virtual std::pair<qsizetype, qsizetype> writeBufferLimits() const = 0;
 };

@@ -13,8 +13,7 @@ namespace aproc {
 namespace detail {
 
 /*! Cancels \a future and waits until it is done (asyncio's _cancel_and_wait). */
-template<typename T>
-Task<void> cancelAndWait(Future<T> future)
+template<typename T> Task<void> cancelAndWait(Future<T> future)
 {
     Future<void> waiter(future.loop());
     const auto id = future.addDoneCallback([waiter]() mutable {
@@ -39,8 +38,7 @@ inline TimeoutError timeoutError(std::chrono::nanoseconds timeout)
                                 .arg(std::chrono::duration<double>(timeout).count()));
 }
 
-template<typename T>
-Task<T> waitForFuture(Future<T> future, std::chrono::nanoseconds timeout)
+template<typename T> Task<T> waitForFuture(Future<T> future, std::chrono::nanoseconds timeout)
 {
     if (timeout <= std::chrono::nanoseconds::zero()) {
         if (!future.done())

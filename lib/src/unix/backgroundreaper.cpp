@@ -21,7 +21,7 @@ namespace aproc::detail {
 namespace {
 
 constexpr int SpuriousBackOffMs = 100; // a pidfd readable while waitid() finds nothing
-constexpr int PidCheckMs = 1000;       // pids without a pidfd, should SIGCHLD never come
+constexpr int PidCheckMs = 1000; // pids without a pidfd, should SIGCHLD never come
 
 class Reaper
 {
@@ -41,8 +41,8 @@ private:
 
     QBasicMutex m_mutex;
     std::vector<Orphan> m_orphans; // guarded by m_mutex
-    bool m_running = false;        // guarded by m_mutex
-    int m_slot = -1;               // the wake pipe, while running
+    bool m_running = false; // guarded by m_mutex
+    int m_slot = -1; // the wake pipe, while running
 };
 
 Reaper &reaper()
@@ -60,8 +60,10 @@ void Reaper::adopt(qint64 pid, UniqueFd pidfd)
         return;
     }
     if (!start()) {
-        qCWarning(lcProcess, "cannot start the background reaper: pid %lld will stay a zombie "
-                             "until this process exits", pid);
+        qCWarning(lcProcess,
+                  "cannot start the background reaper: pid %lld will stay a zombie "
+                  "until this process exits",
+                  pid);
         m_orphans.pop_back();
     }
 }

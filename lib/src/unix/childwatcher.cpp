@@ -25,8 +25,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr auto FirstRetryDelay = 1ms;   // after a spurious pidfd wake-up, doubling ...
-constexpr auto LastRetryDelay = 100ms;  // ... up to this
+constexpr auto FirstRetryDelay = 1ms; // after a spurious pidfd wake-up, doubling ...
+constexpr auto LastRetryDelay = 100ms; // ... up to this
 constexpr auto HandlerCheckInterval = 1s;
 
 QString anchorName()
@@ -264,8 +264,10 @@ void ChildWatcher::reportForeign(qint64 pid, int error)
 {
     // D5: asyncio's words. ECHILD: someone else's waitpid(-1), or SIGCHLD ignored.
     const char *name = ::strerrorname_np(error);
-    qCWarning(lcProcess, "Unknown child process pid %lld, will report returncode 255 (%s: it was "
-                         "reaped by someone else)", pid, name ? name : "?");
+    qCWarning(lcProcess,
+              "Unknown child process pid %lld, will report returncode 255 (%s: it was "
+              "reaped by someone else)",
+              pid, name ? name : "?");
     finish(pid, {255, {}});
 }
 

@@ -102,7 +102,7 @@ private:
     EventLoop *m_loop;
     std::map<qint64, Child> m_children;
     int m_sigchldChildren = 0; // children with bySigchld
-    int m_wakeSlot = -1;       // claimed while m_sigchldChildren > 0
+    int m_wakeSlot = -1; // claimed while m_sigchldChildren > 0
     bool m_sigchldCheckQueued = false;
     bool m_handlerCheckArmed = false;
 };
@@ -118,7 +118,8 @@ struct ReapResult
     int error = 0; // errno when Foreign: ECHILD when someone else reaped the child
 };
 
-// ---- pidfd (pidfdchildwatcher.cpp) ---------------------------------------------------------------
+// ---- pidfd (pidfdchildwatcher.cpp)
+// ---------------------------------------------------------------
 namespace pidfd {
 /*! \brief pidfd_open(pid, 0) through syscall(): a close-on-exec pidfd, or -1 with errno. */
 int open(qint64 pid);
@@ -133,9 +134,11 @@ bool supported();
 /*! \brief The diagnostic text for childWatcherInfo(), in the current language. */
 QString childWatcherReason();
 
-// ---- SIGCHLD (sigchldchildwatcher.cpp) -----------------------------------------------------------
+// ---- SIGCHLD (sigchldchildwatcher.cpp)
+// -----------------------------------------------------------
 namespace sigchld {
-/*! \brief Installs the process-wide SIGCHLD handler once, chaining the previous one; thread-safe. */
+/*! \brief Installs the process-wide SIGCHLD handler once, chaining the previous one; thread-safe.
+ */
 void ensureHandler();
 /*! \brief True when ensureHandler() installed the handler and someone replaced it since. */
 bool handlerReplaced();
@@ -157,7 +160,8 @@ void drain(int fd);
 ReapResult reap(qint64 pid);
 } // namespace sigchld
 
-// ---- background reaper (backgroundreaper.cpp) ----------------------------------------------------
+// ---- background reaper (backgroundreaper.cpp)
+// ----------------------------------------------------
 /*! \brief Reaps \a pid in a process-wide background thread once it exits, through \a pidfd when
  *  valid, else through SIGCHLD and wait4(pid). For children whose loop is gone (D4). */
 void reapInBackground(qint64 pid, UniqueFd pidfd);

@@ -24,11 +24,11 @@ QByteArray searchPath(const std::optional<QProcessEnvironment> &environment)
 
 } // namespace
 
-QList<QByteArray> executableCandidates(
-    const QByteArray &program, const std::optional<QProcessEnvironment> &environment)
+QList<QByteArray> executableCandidates(const QByteArray &program,
+                                       const std::optional<QProcessEnvironment> &environment)
 {
     if (program.contains('/'))
-        return { program };
+        return {program};
     QList<QByteArray> candidates;
     for (const QByteArray &directory : searchPath(environment).split(':')) {
         // os.path.join: an empty entry is the working directory.

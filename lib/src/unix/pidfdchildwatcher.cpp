@@ -24,19 +24,19 @@ namespace aproc::detail {
 namespace {
 
 enum class Cause {
-    Available,     // the probe passed
-    Requested,     // the probe passed and APROC_CHILD_WATCHER=pidfd asked for it
-    Forced,        // APROC_CHILD_WATCHER=sigchld
-    OpenFailed,    // pidfd_open(getpid()) failed
-    SignalFailed,  // pidfd_send_signal(self, 0) failed
-    WaitidFailed,  // waitid(P_PIDFD) did not answer EBADF / ECHILD as a 5.4+ kernel does
+    Available, // the probe passed
+    Requested, // the probe passed and APROC_CHILD_WATCHER=pidfd asked for it
+    Forced, // APROC_CHILD_WATCHER=sigchld
+    OpenFailed, // pidfd_open(getpid()) failed
+    SignalFailed, // pidfd_send_signal(self, 0) failed
+    WaitidFailed, // waitid(P_PIDFD) did not answer EBADF / ECHILD as a 5.4+ kernel does
 };
 
 struct Selection
 {
     ChildWatcher::Kind kind = ChildWatcher::Kind::Sigchld;
     Cause cause = Cause::Available;
-    int error = 0;        // errno of the failed probe step
+    int error = 0; // errno of the failed probe step
     bool pidfdWorks = false;
     QByteArray badOverride; // an APROC_CHILD_WATCHER value we do not know
 };
@@ -85,7 +85,8 @@ Selection chooseWatcher()
     if (wanted == "sigchld") {
         selection.cause = Cause::Forced;
     } else {
-        selection.cause = probed == Cause::Available && wanted == "pidfd" ? Cause::Requested : probed;
+        selection.cause
+                = probed == Cause::Available && wanted == "pidfd" ? Cause::Requested : probed;
         if (selection.pidfdWorks)
             selection.kind = ChildWatcher::Kind::Pidfd;
     }

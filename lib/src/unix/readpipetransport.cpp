@@ -18,7 +18,8 @@ namespace aproc::detail {
 
 unsigned checkPipeFd(int fd, const char *what)
 {
-    struct stat info {};
+    struct stat info
+    { };
     if (::fstat(fd, &info) != 0)
         throwOSError(errno, pipeName(fd));
     if (!S_ISFIFO(info.st_mode) && !S_ISSOCK(info.st_mode) && !S_ISCHR(info.st_mode))
@@ -34,10 +35,10 @@ QString pipeName(int fd)
     return QStringLiteral("pipe (fd %1)").arg(fd);
 }
 
-ReadPipeTransport::ReadPipeTransport(EventLoop *loop, UniqueFd fd, std::shared_ptr<Protocol> protocol)
+ReadPipeTransport::ReadPipeTransport(EventLoop *loop, UniqueFd fd,
+                                     std::shared_ptr<Protocol> protocol)
     : m_loop(loop), m_fd(std::move(fd)), m_fileno(m_fd.get()), m_protocol(std::move(protocol))
-{
-}
+{ }
 
 // Nothing to unwatch: the watch is removed before the fd is closed, and while watched the
 // transport keeps itself alive.

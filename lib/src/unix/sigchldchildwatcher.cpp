@@ -36,7 +36,7 @@ struct WakeSlot
 
 WakeSlot g_slots[MaxWakeSlots];
 std::atomic<int> g_slotCount{0}; // slots [0, count) have been used at least once
-QBasicMutex g_mutex;             // claims, releases and installation
+QBasicMutex g_mutex; // claims, releases and installation
 
 struct sigaction g_previous; // written once, before the handler is installed; read by it
 std::atomic<bool> g_installed{false};

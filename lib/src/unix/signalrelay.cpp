@@ -24,7 +24,8 @@ extern "C" void relaySignal(int signo)
     const int fd = g_relayFd[signo].load(std::memory_order_relaxed) - 1;
     if (fd >= 0) {
         const unsigned char byte = static_cast<unsigned char>(signo);
-        [[maybe_unused]] const ssize_t written = ::write(fd, &byte, 1); // full pipe: already pending
+        [[maybe_unused]] const ssize_t written
+                = ::write(fd, &byte, 1); // full pipe: already pending
     }
     errno = savedErrno;
 }
@@ -53,15 +54,18 @@ SignalRelay::~SignalRelay()
 void SignalRelay::add(int signo, std::function<void()> fn)
 {
     if (signo < 1 || signo >= NSIG || signo == SIGKILL || signo == SIGSTOP)
-        throw ValueError(QCoreApplication::translate("aproc", "signal %1 cannot be handled").arg(signo));
+        throw ValueError(
+                QCoreApplication::translate("aproc", "signal %1 cannot be handled").arg(signo));
     if (auto it = m_handlers.find(signo); it != m_handlers.end()) {
         it->second.fn = std::move(fn);
         return;
     }
     int expected = 0;
     if (!g_relayFd[signo].compare_exchange_strong(expected, m_writeFd + 1))
-        throw ValueError(QCoreApplication::translate(
-                "aproc", "signal %1 is already handled by the loop of another thread").arg(signo));
+        throw ValueError(
+                QCoreApplication::translate(
+                        "aproc", "signal %1 is already handled by the loop of another thread")
+                        .arg(signo));
     struct sigaction action = {};
     action.sa_handler = relaySignal;
     action.sa_flags = SA_RESTART;

@@ -53,7 +53,7 @@ struct Plumbing
 {
     UniqueFd parentEnds[3];
     UniqueFd childEnds[3];
-    int sources[3] = { -1, -1, -1 };
+    int sources[3] = {-1, -1, -1};
     int controllingTerminal = -1;
     UniqueFd devNull;
     UniqueFd ptySlave;
@@ -149,7 +149,7 @@ std::vector<char *> pointersTo(QList<QByteArray> &strings)
 }
 
 void prepareExec(ExecData &data, const QString &program, const QStringList &arguments,
-    const ProcessOptions &options)
+                 const ProcessOptions &options)
 {
     const QByteArray encodedProgram = QFile::encodeName(program);
     data.candidates = executableCandidates(encodedProgram, options.environment);
@@ -165,8 +165,8 @@ void prepareExec(ExecData &data, const QString &program, const QStringList &argu
     if (options.environment && !options.environment->inheritsFromParent()) {
         const QProcessEnvironment &environment = *options.environment;
         for (const QString &name : environment.keys())
-            data.environment.append(
-                name.toLocal8Bit() + '=' + environment.value(name).toLocal8Bit());
+            data.environment.append(name.toLocal8Bit() + '='
+                                    + environment.value(name).toLocal8Bit());
         data.environmentPointers = pointersTo(data.environment);
     }
     data.workingDirectory = QFile::encodeName(options.workingDirectory);
@@ -186,7 +186,7 @@ ChildPlan makePlan(ExecData &data, const Plumbing &plumbing, const ProcessOption
     plan.argv = data.argumentPointers.data();
     plan.envp = data.environmentPointers.empty() ? environ : data.environmentPointers.data();
     plan.workingDirectory
-        = data.workingDirectory.isEmpty() ? nullptr : data.workingDirectory.constData();
+            = data.workingDirectory.isEmpty() ? nullptr : data.workingDirectory.constData();
     std::copy(std::begin(plumbing.sources), std::end(plumbing.sources), plan.stdioSource);
     plan.controllingTerminal = plumbing.controllingTerminal;
     // A controlling terminal needs a session of the child's own, which is its own group too.
@@ -235,11 +235,11 @@ const char *stepName(ChildStep step)
     return "?";
 }
 
-[[noreturn]] void throwChildFailure(
-    const ChildPlan &plan, const QString &program, const ProcessOptions &options)
+[[noreturn]] void throwChildFailure(const ChildPlan &plan, const QString &program,
+                                    const ProcessOptions &options)
 {
     qCDebug(lcProcess, "starting %s failed in the child at %s: errno %d", qPrintable(program),
-        stepName(plan.failedStep), plan.error);
+            stepName(plan.failedStep), plan.error);
     switch (plan.failedStep) {
     case ChildStep::WorkingDirectory:
         throwOSError(plan.error, options.workingDirectory);
@@ -254,7 +254,7 @@ const char *stepName(ChildStep step)
 // our unreaped child.
 UniqueFd openPidfd(pid_t pid)
 {
-    static std::atomic<bool> works { true };
+    static std::atomic<bool> works{true};
     if (!works.load(std::memory_order_relaxed))
         return {};
     UniqueFd pidfd(int(::syscall(SYS_pidfd_open, pid, 0)));
@@ -265,8 +265,8 @@ UniqueFd openPidfd(pid_t pid)
 
 } // namespace
 
-SpawnedChild spawnChild(
-    const QString &program, const QStringList &arguments, const ProcessOptions &options)
+SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
+                        const ProcessOptions &options)
 {
     validateSpawnArguments(program, arguments, options);
     ExecData data;

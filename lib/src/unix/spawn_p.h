@@ -46,7 +46,7 @@ struct SpawnedChild
  *  is killed when the thread that spawned it ends, even if the process lives on.
  *
  *  Exported only so that tests/tst_spawn.cpp can call it; not part of the public API. */
-APROC_EXPORT SpawnedChild spawnChild(
-    const QString &program, const QStringList &arguments, const ProcessOptions &options);
+APROC_EXPORT SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
+                                     const ProcessOptions &options);
 
 } // namespace aproc::detail

@@ -43,15 +43,15 @@ struct KernelSigaction
     std::uintptr_t handler;
     unsigned long rest[7];
 };
-constexpr KernelSigaction kDefaultAction {};
+constexpr KernelSigaction kDefaultAction{};
 constexpr std::uintptr_t kIgnoreHandler = 1; // SIG_IGN
-constexpr unsigned long kEmptyMask[2] = { 0, 0 };
-constexpr unsigned long kFullMask[2] = { ~0UL, ~0UL };
+constexpr unsigned long kEmptyMask[2] = {0, 0};
+constexpr unsigned long kFullMask[2] = {~0UL, ~0UL};
 constexpr long kKernelSigsetBytes = (_NSIG - 1) / 8;
 constexpr std::size_t kStackSize = 64 * 1024;
 constexpr long kMaxFdsToClose = 1L << 20; // the kernel's default nr_open
 
-std::atomic<bool> cloneGivesPidfd { true };
+std::atomic<bool> cloneGivesPidfd{true};
 
 [[noreturn]] APROC_CHILD_CODE void fail(ChildPlan *plan, ChildStep step, int error)
 {
@@ -143,13 +143,13 @@ APROC_CHILD_CODE long parseDescriptor(const char *name)
 APROC_CHILD_CODE void closeListedFds(const ChildPlan *plan)
 {
     const long dir
-        = syscall(SYS_openat, AT_FDCWD, "/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            = syscall(SYS_openat, AT_FDCWD, "/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) {
         rlimit64 limit;
         const bool known = syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, nullptr, &limit) == 0
-            && limit.rlim_cur != RLIM64_INFINITY;
+                           && limit.rlim_cur != RLIM64_INFINITY;
         const long end
-            = known && limit.rlim_cur < kMaxFdsToClose ? long(limit.rlim_cur) : kMaxFdsToClose;
+                = known && limit.rlim_cur < kMaxFdsToClose ? long(limit.rlim_cur) : kMaxFdsToClose;
         for (long fd = 3; fd < end; ++fd) {
             if (!isKept(plan, fd))
                 syscall(SYS_close, fd);
@@ -237,9 +237,9 @@ CloneResult cloneChild(ChildPlan &plan)
     // The child's own stack, with a guard page below it (a stack grows down).
     const std::size_t page = std::size_t(sysconf(_SC_PAGESIZE));
     void *stack = mmap(nullptr, kStackSize + page, PROT_READ | PROT_WRITE,
-        MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (stack == MAP_FAILED)
-        return { -1, -1, errno };
+        return {-1, -1, errno};
     mprotect(stack, page, PROT_NONE);
 
     const int savedErrno = errno; // the child shares this thread's errno too
@@ -247,7 +247,7 @@ CloneResult cloneChild(ChildPlan &plan)
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, kFullMask, plan.parentSignalMask, kKernelSigsetBytes);
     CloneResult result;
     result.pid
-        = cloneWithStack(plan, static_cast<char *>(stack) + kStackSize + page, &result.pidfd);
+            = cloneWithStack(plan, static_cast<char *>(stack) + kStackSize + page, &result.pidfd);
     result.error = result.pid < 0 ? errno : 0;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, plan.parentSignalMask, nullptr, kKernelSigsetBytes);
     munmap(stack, kStackSize + page);

@@ -32,7 +32,7 @@ struct ChildPlan
     char *const *argv = nullptr;
     char *const *envp = nullptr;
     const char *workingDirectory = nullptr; //!< null: stay where the parent is
-    int stdioSource[3] = { -1, -1, -1 }; //!< dup'd onto 0, 1, 2 in order; -1: left as is
+    int stdioSource[3] = {-1, -1, -1}; //!< dup'd onto 0, 1, 2 in order; -1: left as is
     int controllingTerminal = -1; //!< 0..2: made the controlling terminal after setsid
     bool newSession = false;
     pid_t processGroup = -1; //!< >= 0: setpgid(0, processGroup)
@@ -45,7 +45,7 @@ struct ChildPlan
 
     // Filled in by cloneChild():
     long parentPid = 0;
-    unsigned long parentSignalMask[2] = { 0, 0 }; //!< the kernel's sigset of the calling thread
+    unsigned long parentSignalMask[2] = {0, 0}; //!< the kernel's sigset of the calling thread
 
     // Filled in by the child when it fails before exec (it then exits with 127):
     ChildStep failedStep = ChildStep::None;

@@ -35,13 +35,13 @@ void checkProgramAndArguments(const QString &program, const QStringList &argumen
         throw ValueError(QCoreApplication::translate("aproc", "The program to start is empty"));
     if (hasNul(program))
         fail(QT_TRANSLATE_NOOP("aproc", "The program name contains a NUL byte: '%1'"),
-            shown(program));
+             shown(program));
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         if (hasNul(arguments[i])) {
             throw ValueError(
-                QCoreApplication::translate("aproc", "Argument %1 contains a NUL byte: '%2'")
-                    .arg(i + 1)
-                    .arg(shown(arguments[i])));
+                    QCoreApplication::translate("aproc", "Argument %1 contains a NUL byte: '%2'")
+                            .arg(i + 1)
+                            .arg(shown(arguments[i])));
         }
     }
 }
@@ -52,17 +52,17 @@ void checkEnvironment(const std::optional<QProcessEnvironment> &environment)
         return;
     for (const QString &name : environment->keys()) {
         if (name.isEmpty() || name.contains(u'='))
-            fail(
-                QT_TRANSLATE_NOOP("aproc", "Illegal environment variable name: '%1'"), shown(name));
+            fail(QT_TRANSLATE_NOOP("aproc", "Illegal environment variable name: '%1'"),
+                 shown(name));
         if (hasNul(name)) {
-            fail(QT_TRANSLATE_NOOP(
-                     "aproc", "The environment variable name '%1' contains a NUL byte"),
-                shown(name));
+            fail(QT_TRANSLATE_NOOP("aproc",
+                                   "The environment variable name '%1' contains a NUL byte"),
+                 shown(name));
         }
         if (hasNul(environment->value(name))) {
             fail(QT_TRANSLATE_NOOP(
-                     "aproc", "The value of the environment variable '%1' contains a NUL byte"),
-                shown(name));
+                         "aproc", "The value of the environment variable '%1' contains a NUL byte"),
+                 shown(name));
         }
     }
 }
@@ -76,13 +76,13 @@ void checkStream(const Stdio &mode, const QString &stream)
 {
     if (mode.kind() == Stdio::Kind::ToStdout && stream != QLatin1String("stderr")) {
         fail(QT_TRANSLATE_NOOP("aproc", "Stdio::toStdout() is only valid for stderr, not for %1"),
-            stream);
+             stream);
     }
     if (mode.kind() == Stdio::Kind::Fd && !isOpen(mode.descriptor())) {
-        throw ValueError(
-            QCoreApplication::translate("aproc", "Stdio::fd(%1) for %2 is not an open descriptor")
-                .arg(mode.descriptor())
-                .arg(stream));
+        throw ValueError(QCoreApplication::translate(
+                                 "aproc", "Stdio::fd(%1) for %2 is not an open descriptor")
+                                 .arg(mode.descriptor())
+                                 .arg(stream));
     }
 }
 
@@ -90,31 +90,31 @@ void checkNumbers(const ProcessOptions &options)
 {
     if (options.limit <= 0)
         fail(QT_TRANSLATE_NOOP("aproc", "limit must be positive, not %1"),
-            QString::number(options.limit));
+             QString::number(options.limit));
     if (options.processGroup && *options.processGroup < 0) {
         fail(QT_TRANSLATE_NOOP("aproc", "processGroup must be 0 or a process group id, not %1"),
-            QString::number(*options.processGroup));
+             QString::number(*options.processGroup));
     }
     if (options.umask && (*options.umask & ~mode_t(0777)) != 0) {
         fail(QT_TRANSLATE_NOOP("aproc", "umask must be within 0777, not 0%1"),
-            QString::number(*options.umask, 8));
+             QString::number(*options.umask, 8));
     }
     for (const int fd : options.passFds) {
         if (!isOpen(fd))
             fail(QT_TRANSLATE_NOOP("aproc", "passFds: %1 is not an open descriptor"),
-                QString::number(fd));
+                 QString::number(fd));
     }
 }
 
 } // namespace
 
-void validateSpawnArguments(
-    const QString &program, const QStringList &arguments, const ProcessOptions &options)
+void validateSpawnArguments(const QString &program, const QStringList &arguments,
+                            const ProcessOptions &options)
 {
     checkProgramAndArguments(program, arguments);
     if (hasNul(options.workingDirectory)) {
         fail(QT_TRANSLATE_NOOP("aproc", "The working directory contains a NUL byte: '%1'"),
-            shown(options.workingDirectory));
+             shown(options.workingDirectory));
     }
     checkEnvironment(options.environment);
     checkStream(options.stdinMode, QStringLiteral("stdin"));

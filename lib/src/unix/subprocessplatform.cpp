@@ -20,8 +20,8 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
     SpawnedChild child = spawnChild(program, arguments, options);
     m_pid = child.pid;
     const bool anyPty = options.stdinMode.kind() == Stdio::Kind::Pty
-            || options.stdoutMode.kind() == Stdio::Kind::Pty
-            || options.stderrMode.kind() == Stdio::Kind::Pty;
+                        || options.stdoutMode.kind() == Stdio::Kind::Pty
+                        || options.stderrMode.kind() == Stdio::Kind::Pty;
     // A pty child gets a session of its own (a controlling terminal needs one): it leads a group.
     if (options.startNewSession || anyPty || (options.processGroup && *options.processGroup == 0))
         m_processGroup = child.pid;

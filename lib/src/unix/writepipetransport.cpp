@@ -38,14 +38,16 @@ bool wouldBlock(int error)
 
 bool protectFromSigpipe()
 {
-    struct sigaction current {};
+    struct sigaction current
+    { };
     if (::sigaction(SIGPIPE, nullptr, &current) != 0)
         return true;
     const bool plain = !(current.sa_flags & SA_SIGINFO);
     if (plain && current.sa_handler == SIG_IGN)
         return false;
     if (plain && current.sa_handler == SIG_DFL) {
-        struct sigaction ignore {};
+        struct sigaction ignore
+        { };
         ignore.sa_handler = SIG_IGN;
         sigemptyset(&ignore.sa_mask);
         return ::sigaction(SIGPIPE, &ignore, nullptr) != 0;
@@ -81,8 +83,7 @@ ssize_t SigpipeGuard::write(int fd, const iovec *iov, int count) const
 WritePipeTransport::WritePipeTransport(EventLoop *loop, UniqueFd fd,
                                        std::shared_ptr<BaseProtocol> protocol)
     : m_loop(loop), m_fd(std::move(fd)), m_fileno(m_fd.get()), m_protocol(std::move(protocol))
-{
-}
+{ }
 
 // Nothing to unwatch: watches are removed before the fd is closed, and while watched the
 // transport keeps itself alive.
@@ -229,8 +230,9 @@ void WritePipeTransport::clearBuffer()
 void WritePipeTransport::dropWrite()
 {
     if (m_lostWrites == LostWritesWarningThreshold) // once: not one line per dropped write
-        qCWarning(lcProcess, "%s: writes are dropped: the pipe was closed by its reader, or a "
-                             "write to it failed",
+        qCWarning(lcProcess,
+                  "%s: writes are dropped: the pipe was closed by its reader, or a "
+                  "write to it failed",
                   qPrintable(pipeName(m_fileno)));
     ++m_lostWrites;
 }

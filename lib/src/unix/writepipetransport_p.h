@@ -13,10 +13,10 @@
 #include <QtCore/QString>
 
 #include <deque>
-#include <sys/types.h>
-#include <sys/uio.h>
 #include <exception>
 #include <memory>
+#include <sys/types.h>
+#include <sys/uio.h>
 
 namespace aproc {
 
@@ -99,8 +99,8 @@ private:
     std::shared_ptr<BaseProtocol> m_protocol;
     std::shared_ptr<BaseTransport> m_self; // set from start() until connectionLost() ran
     SigpipeGuard m_sigpipe;
-    std::deque<QByteArray> m_chunks;       // the buffer, in order
-    qsizetype m_headOffset = 0;            // bytes of m_chunks.front() already written
+    std::deque<QByteArray> m_chunks; // the buffer, in order
+    qsizetype m_headOffset = 0; // bytes of m_chunks.front() already written
     qsizetype m_bufferSize = 0;
     qsizetype m_highWater = DefaultHighWater;
     qsizetype m_lowWater = DefaultHighWater / 4;

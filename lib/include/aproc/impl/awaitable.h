@@ -9,8 +9,7 @@
 
 namespace aproc::detail {
 
-template<typename A>
-decltype(auto) awaiterOf(A &&awaitable)
+template<typename A> decltype(auto) awaiterOf(A &&awaitable)
 {
     if constexpr (requires { std::forward<A>(awaitable).operator co_await(); })
         return std::forward<A>(awaitable).operator co_await();
@@ -19,36 +18,25 @@ decltype(auto) awaiterOf(A &&awaitable)
 }
 
 /*! The type `co_await A` gives. */
-template<typename A>
-using AwaitResult = decltype(awaiterOf(std::declval<A>()).await_resume());
+template<typename A> using AwaitResult = decltype(awaiterOf(std::declval<A>()).await_resume());
 
-template<typename T>
-struct IsFuture : std::false_type
-{
-};
-template<typename T>
-struct IsFuture<Future<T>> : std::true_type
-{
-};
-template<typename T>
-struct IsTask : std::false_type
-{
-};
-template<typename T>
-struct IsTask<Task<T>> : std::true_type
-{
-};
+template<typename T> struct IsFuture : std::false_type
+{ };
+template<typename T> struct IsFuture<Future<T>> : std::true_type
+{ };
+template<typename T> struct IsTask : std::false_type
+{ };
+template<typename T> struct IsTask<Task<T>> : std::true_type
+{ };
 
-template<typename A>
-Task<AwaitResult<A>> awaitInTask(A awaitable)
+template<typename A> Task<AwaitResult<A>> awaitInTask(A awaitable)
 {
     co_return co_await std::move(awaitable);
 }
 
 /*! asyncio.ensure_future: a Future stays itself, a Task is scheduled if it has not started, any
  *  other awaitable is wrapped in a task of its own. */
-template<typename A>
-Future<AwaitResult<A>> ensureFuture(A awaitable)
+template<typename A> Future<AwaitResult<A>> ensureFuture(A awaitable)
 {
     using D = std::decay_t<A>;
     if constexpr (IsFuture<D>::value) {

@@ -74,25 +74,28 @@ private:
     };
 
     template<typename Fn>
-    static constexpr bool fitsInline = sizeof(Fn) <= InlineSize
-            && alignof(Fn) <= alignof(std::max_align_t) && std::is_nothrow_move_constructible_v<Fn>;
+    static constexpr bool fitsInline
+            = sizeof(Fn) <= InlineSize && alignof(Fn) <= alignof(std::max_align_t)
+              && std::is_nothrow_move_constructible_v<Fn>;
 
     template<typename Fn>
     static constexpr Ops inlineOps = {
-        [](void *s) { (*std::launder(static_cast<Fn *>(s)))(); },
-        [](void *from, void *to) noexcept {
-            Fn *source = std::launder(static_cast<Fn *>(from));
-            ::new (to) Fn(std::move(*source));
-            source->~Fn();
-        },
-        [](void *s) noexcept { std::launder(static_cast<Fn *>(s))->~Fn(); },
+            [](void *s) { (*std::launder(static_cast<Fn *>(s)))(); },
+            [](void *from, void *to) noexcept {
+                Fn *source = std::launder(static_cast<Fn *>(from));
+                ::new (to) Fn(std::move(*source));
+                source->~Fn();
+            },
+            [](void *s) noexcept { std::launder(static_cast<Fn *>(s))->~Fn(); },
     };
 
     template<typename Fn>
     static constexpr Ops heapOps = {
-        [](void *s) { (**static_cast<Fn **>(s))(); },
-        [](void *from, void *to) noexcept { *static_cast<Fn **>(to) = *static_cast<Fn **>(from); },
-        [](void *s) noexcept { delete *static_cast<Fn **>(s); },
+            [](void *s) { (**static_cast<Fn **>(s))(); },
+            [](void *from, void *to) noexcept {
+                *static_cast<Fn **>(to) = *static_cast<Fn **>(from);
+            },
+            [](void *s) noexcept { delete *static_cast<Fn **>(s); },
     };
 
     alignas(std::max_align_t) unsigned char m_storage[InlineSize];

@@ -93,19 +93,15 @@ private:
 };
 
 /*! The value a finished Future<T> holds; nothing for void. */
-template<typename T>
-struct ValueSlot
+template<typename T> struct ValueSlot
 {
     std::optional<T> value;
 };
-template<>
-struct ValueSlot<void>
-{
-};
+template<> struct ValueSlot<void>
+{ };
 
 /*! A plain future: the core plus the value. */
-template<typename T>
-class FutureState final : public FutureCore, public ValueSlot<T>
+template<typename T> class FutureState final : public FutureCore, public ValueSlot<T>
 {
 public:
     using FutureCore::FutureCore;

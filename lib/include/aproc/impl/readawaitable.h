@@ -50,15 +50,13 @@ public:
     /*! \brief The read \a operation of the reader whose state is \a state. */
     ReadAwaitable(StreamReaderState *state, ReadOperation operation) noexcept
         : m_state(state), m_operation(std::move(operation))
-    {
-    }
+    { }
 
     /*! \brief Tries to complete the read from the buffer; true when it did (value or error). */
     bool await_ready();
 
     /*! \brief Starts the slow path and waits for it. */
-    template<typename P>
-    std::coroutine_handle<> await_suspend(std::coroutine_handle<P> awaiting)
+    template<typename P> std::coroutine_handle<> await_suspend(std::coroutine_handle<P> awaiting)
     {
         // An Aproc coroutine starts the slow task inline, right now; a foreign one schedules it.
         m_slow.emplace(Task<QByteArray>::Awaiter{startSlowPath(isAprocPromise<P>)});
@@ -90,13 +88,10 @@ class [[nodiscard]] NextLineAwaitable
 {
 public:
     explicit NextLineAwaitable(ReadAwaitable readline) noexcept
-        : m_readline(std::move(readline))
-    {
-    }
+        : m_readline(std::move(readline)) { }
 
     bool await_ready() { return m_readline.await_ready(); }
-    template<typename P>
-    std::coroutine_handle<> await_suspend(std::coroutine_handle<P> awaiting)
+    template<typename P> std::coroutine_handle<> await_suspend(std::coroutine_handle<P> awaiting)
     {
         return m_readline.await_suspend(awaiting);
     }

@@ -66,14 +66,12 @@ private:
     bool m_started = false;
 };
 
-template<typename P>
-inline constexpr bool isAprocPromise = std::is_base_of_v<TaskCore, P>;
+template<typename P> inline constexpr bool isAprocPromise = std::is_base_of_v<TaskCore, P>;
 
 /*! The awaiter side of `co_await future` inside any coroutine: an Aproc task waits the asyncio
  *  way (cancellable); a foreign coroutine (QCoro ...) is resumed from a done callback. Returns the
  *  task that must be checked for a cancel request on resumption, or null. */
-template<typename P>
-TaskCore *suspendOn(FutureCore *future, std::coroutine_handle<P> awaiting)
+template<typename P> TaskCore *suspendOn(FutureCore *future, std::coroutine_handle<P> awaiting)
 {
     if constexpr (isAprocPromise<P>) {
         TaskCore *task = awaiting.promise().root();
