@@ -52,6 +52,21 @@ int openFdCount()
     return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
 }
 
+// How many children this process has (every thread's), from /proc.
+int childCount()
+{
+    int count = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile children(tasks.filePath(task + QStringLiteral("/children")));
+        if (!children.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &pid : children.readAll().simplified().split(' '))
+            count += pid.isEmpty() ? 0 : 1;
+    }
+    return count;
+}
+
 // True when no child of this process is left unreaped.
 bool noZombie()
 {
@@ -114,6 +129,8 @@ private Q_SLOTS:
     void transportClosesItselfAfterExit();
     void startWithSignals();
     void startFailureReportsError();
+    void destroyedWhileStarting_data();
+    void destroyedWhileStarting();
     void signalsOnlyModeBuffersNothing();
     void exitComesAfterOutputAlreadyWritten();
 };
@@ -630,6 +647,28 @@ void tst_Process::startFailureReportsError()
     QTRY_COMPARE(error.count(), 1);
     QVERIFY2(error.at(0).at(0).toString().contains(QStringLiteral("/no/such/program-aproc")),
              qPrintable(error.at(0).at(0).toString()));
+}
+
+// D4 while start() is still creating the transport: the child it may have spawned is killed and
+// reaped, and the start task touches nothing of the destroyed Process.
+void tst_Process::destroyedWhileStarting_data()
+{
+    QTest::addColumn<int>("iterations");
+    for (int iterations : {0, 1, 2, 3})
+        QTest::addRow("after %d loop iterations", iterations) << iterations;
+}
+
+void tst_Process::destroyedWhileStarting()
+{
+    QFETCH(int, iterations);
+    auto process = std::make_unique<Process>();
+    QSignalSpy error(process.get(), &Process::errorOccurred);
+    process->start(helper(), {QStringLiteral("sleep"), QStringLiteral("3600")}, piped(true, true, true));
+    for (int i = 0; i < iterations; ++i)
+        EventLoop::current()->runUntilComplete([]() -> Task<void> { co_await sleep(0ms); }());
+    process.reset();
+    QTRY_COMPARE(childCount(), 0);
+    QTRY_VERIFY(noZombie());
 }
 
 void tst_Process::signalsOnlyModeBuffersNothing()

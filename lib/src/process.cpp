@@ -13,6 +13,10 @@ namespace aproc {
 
 ProcessPrivate::~ProcessPrivate()
 {
+    // A start() still creating the transport must not finish into a dead Process: cancelled, it
+    // kills and reaps the child it may have spawned (CONFORMANCE D3) and touches nothing here.
+    if (startTask && !startTask->done())
+        startTask->cancel();
     if (protocol)
         protocol->detach();
     if (transport) {
