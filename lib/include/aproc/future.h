@@ -169,6 +169,9 @@ public:
         setException(std::make_exception_ptr(std::forward<E>(error)));
     }
 
+    /*! \brief What `co_await future` uses: no suspension when already done; otherwise an Aproc
+     *  task waits cancellably (cancelling the task cancels this future), another coroutine is
+     *  resumed from a done callback. */
     struct Awaiter
     {
         Future future;
@@ -185,6 +188,7 @@ public:
             return future.resumeValue();
         }
     };
+    /*! \brief `co_await future` gives the value or rethrows the exception (`await future`). */
     Awaiter operator co_await() const noexcept { return Awaiter{*this}; }
 
 private:

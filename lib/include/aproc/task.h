@@ -116,6 +116,9 @@ public:
     /*! \brief The same outcome, seen as a Future. */
     operator Future<T>() const { return Future<T>(this->m_core.get(), this->m_slot); }
 
+    /*! \brief What `co_await task` uses: an unstarted task awaited by an Aproc coroutine runs
+     *  inline in the awaiting task; a started one is waited for like a Future; a foreign
+     *  coroutine starts it as a task of its own. */
     struct Awaiter
     {
         Task task;
@@ -144,6 +147,8 @@ public:
             return task.resumeValue();
         }
     };
+    /*! \brief `co_await task` runs or waits for the coroutine, then gives its value or rethrows
+     *  (`await coro` / `await task`). */
     Awaiter operator co_await() const noexcept { return Awaiter{*this}; }
 
     /*! \brief Internal: the coroutine's promise. */

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <aproc/eventloop.h>
+#include <aproc/expect.h> // expect-style dialogue with a child: Expect
 #include <aproc/task.h>
 
 #include <QtTest/QTest>
