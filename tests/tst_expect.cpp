@@ -9,17 +9,15 @@
 
 #include <QtTest/QtTest>
 
+#include "support/children.h"
+
 #include <sys/wait.h>
 
 using namespace aproc;
+using namespace aproc::testsupport;
 using namespace std::chrono_literals;
 
 namespace {
-
-QString helper()
-{
-    return QStringLiteral(APROC_TEST_HELPER);
-}
 
 ProcessOptions options(bool pty)
 {

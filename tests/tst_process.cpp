@@ -12,28 +12,16 @@
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QtTest>
 
+#include "support/children.h"
+
 #include <csignal>
 #include <sys/wait.h>
 
 using namespace aproc;
+using namespace aproc::testsupport;
 using namespace std::chrono_literals;
 
 namespace {
-
-QString helper()
-{
-    return QStringLiteral(APROC_TEST_HELPER);
-}
-
-// GCC 12 rejects a braced list inside a co_await expression ("array used as initializer"):
-// argument lists are built by this function instead of `{...}`.
-template<typename... S>
-QStringList args(const S &...words)
-{
-    QStringList list;
-    (list << ... << QString(words));
-    return list;
-}
 
 ProcessOptions piped(bool in, bool out, bool err = false)
 {

@@ -13,39 +13,18 @@
 #include <QtCore/QFile>
 #include <QtTest/QtTest>
 
+#include "support/children.h"
+
 #include <cerrno>
 #include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
 using namespace aproc;
+using namespace aproc::testsupport;
 using namespace std::chrono_literals;
 
 namespace {
-
-QString helper()
-{
-    return QStringLiteral(APROC_TEST_HELPER);
-}
-
-QString word(const QString &text)
-{
-    return text;
-}
-
-QString word(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-// GCC 12 rejects a braced list inside a co_await expression: argument lists come from here.
-template<typename... S>
-QStringList args(const S &...words)
-{
-    QStringList list;
-    (list << ... << word(words));
-    return list;
-}
 
 ProcessOptions pipedStdout()
 {

@@ -10,6 +10,8 @@
 #include <QtCore/QThread>
 #include <QtTest/QtTest>
 
+#include "support/children.h"
+
 #include <csignal>
 #include <functional>
 #include <memory>
@@ -18,33 +20,10 @@
 #include <vector>
 
 using namespace aproc;
+using namespace aproc::testsupport;
 using namespace std::chrono_literals;
 
 namespace {
-
-QString helper()
-{
-    return QStringLiteral(APROC_TEST_HELPER);
-}
-
-QString word(const QString &text)
-{
-    return text;
-}
-
-QString word(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-// GCC 12 rejects a braced list inside a co_await expression: argument lists come from here.
-template<typename... S>
-QStringList args(const S &...words)
-{
-    QStringList list;
-    (list << ... << word(words));
-    return list;
-}
 
 bool noZombie()
 {

@@ -11,17 +11,15 @@
 #include <QtCore/QDir>
 #include <QtTest/QtTest>
 
+#include "support/children.h"
+
 #include <sys/wait.h>
 
 using namespace aproc;
+using namespace aproc::testsupport;
 using namespace std::chrono_literals;
 
 namespace {
-
-QString helper()
-{
-    return QStringLiteral(APROC_TEST_HELPER);
-}
 
 // stdin and stdout on one pty, stderr to the same terminal (a second reader of the one master
 // would race the first for the output).

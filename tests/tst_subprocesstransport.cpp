@@ -17,6 +17,8 @@
 #include <QtCore/QRegularExpression>
 #include <QtTest/QtTest>
 
+#include "support/children.h"
+
 #include <csignal>
 #include <functional>
 #include <memory>
@@ -26,23 +28,10 @@
 #include <vector>
 
 using namespace aproc;
+using namespace aproc::testsupport;
 using namespace std::chrono_literals;
 
 namespace {
-
-QString helper()
-{
-    return QStringLiteral(APROC_TEST_HELPER);
-}
-
-// GCC 12 rejects a braced list inside a co_await expression ("array used as initializer").
-template<typename... S>
-QStringList args(const S &...words)
-{
-    QStringList list;
-    (list << ... << QString(words));
-    return list;
-}
 
 // True when no child of this process is left unreaped.
 bool noZombie()
