@@ -33,12 +33,6 @@ QRegularExpression re(const char *pattern)
     return QRegularExpression(QString::fromUtf8(pattern));
 }
 
-bool noZombie()
-{
-    siginfo_t info{};
-    const int result = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
-    return result != 0 || info.si_pid == 0;
-}
 
 } // namespace
 

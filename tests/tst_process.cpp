@@ -55,26 +55,7 @@ int childCount()
     return count;
 }
 
-// True when no child of this process is left unreaped.
-bool noZombie()
-{
-    siginfo_t info{};
-    const int result = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
-    return result != 0 || info.si_pid == 0;
-}
-
 } // namespace
-
-// QTRY_VERIFY for coroutines: checks again after letting the loop run, up to 10 s.
-#define TRY_VERIFY(condition)                                                                      \
-    do {                                                                                           \
-        bool passed_ = static_cast<bool>(condition);                                               \
-        for (int i_ = 0; i_ < 1000 && !passed_; ++i_) {                                            \
-            co_await sleep(10ms);                                                                  \
-            passed_ = static_cast<bool>(condition);                                                \
-        }                                                                                          \
-        APROC_VERIFY2(passed_, #condition);                                                        \
-    } while (false)
 
 class tst_Process : public QObject
 {
@@ -546,7 +527,7 @@ void tst_Process::waitResolvesAtExitDespiteGrandchild()
         co_await sleep(0ms);
         APROC_COMPARE(finished.count(), 0); // the grandchild still holds stdout
         ::kill(grandchild, SIGKILL);
-        TRY_VERIFY(finished.count() == 1);
+        APROC_TRY_VERIFY(finished.count() == 1);
     }());
 }
 
@@ -589,7 +570,7 @@ void tst_Process::signalsNotMissedByAnAwaiterInAnotherTask()
         QSignalSpy started(process.get(), &Process::started);
         QSignalSpy output(process.get(), &Process::outputReceived);
         QSignalSpy finished(process.get(), &Process::finished);
-        TRY_VERIFY(finished.count() == 1);
+        APROC_TRY_VERIFY(finished.count() == 1);
         APROC_COMPARE(started.count(), 1);
         APROC_VERIFY(output.count() >= 1);
     }());
@@ -602,7 +583,7 @@ void tst_Process::transportClosesItselfAfterExit()
         auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("echo"), QStringLiteral("x")), piped(false, true));
         APROC_COMPARE(co_await process->standardOutput()->read(), QByteArrayLiteral("x\n"));
         APROC_COMPARE(co_await process->wait(), 0);
-        TRY_VERIFY(process->transport()->isClosing());
+        APROC_TRY_VERIFY(process->transport()->isClosing());
         APROC_COMPARE(process->returncode(), std::optional<int>(0));
     }());
 }

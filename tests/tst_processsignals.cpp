@@ -38,14 +38,6 @@ int openFdCount()
     return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
 }
 
-// True when no child of this process is left unreaped.
-bool noZombie()
-{
-    siginfo_t info{};
-    const int result = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
-    return result != 0 || info.si_pid == 0;
-}
-
 // The children of \a pid ("self" for this process), from /proc/<pid>/task/*/children.
 QList<pid_t> childrenOf(const QString &pid)
 {
@@ -75,17 +67,6 @@ bool gone(pid_t pid)
 }
 
 } // namespace
-
-// QTRY_VERIFY for coroutines: checks again after letting the loop run, up to 10 s.
-#define TRY_VERIFY(condition)                                                                      \
-    do {                                                                                           \
-        bool passed_ = static_cast<bool>(condition);                                               \
-        for (int i_ = 0; i_ < 1000 && !passed_; ++i_) {                                            \
-            co_await sleep(10ms);                                                                  \
-            passed_ = static_cast<bool>(condition);                                                \
-        }                                                                                          \
-        APROC_VERIFY2(passed_, #condition);                                                        \
-    } while (false)
 
 class tst_ProcessSignals : public QObject
 {
@@ -212,13 +193,13 @@ void tst_ProcessSignals::killingAShellLeavesTheGrandchild()
     APROC_RUN([]() -> Task<void> {
         auto process = co_await createSubprocessShell(QStringLiteral("sleep 3600; sleep 3600"));
         const qint64 shell = process->pid();
-        TRY_VERIFY(childrenOf(shell).size() == 1);
+        APROC_TRY_VERIFY(childrenOf(shell).size() == 1);
         const pid_t grandchild = childrenOf(shell).first();
         process->kill();
         APROC_COMPARE(co_await process->wait(), -SIGKILL);
         APROC_VERIFY(::kill(grandchild, 0) == 0);
         APROC_VERIFY(::kill(grandchild, SIGKILL) == 0);
-        TRY_VERIFY(gone(grandchild));
+        APROC_TRY_VERIFY(gone(grandchild));
     }());
 }
 
@@ -229,12 +210,12 @@ void tst_ProcessSignals::signalToGroupStopsTheTree()
         ProcessOptions options;
         options.startNewSession = true;
         auto process = co_await createSubprocessShell(QStringLiteral("sleep 3600 & sleep 3600 & wait"), options);
-        TRY_VERIFY(childrenOf(process->pid()).size() == 2);
+        APROC_TRY_VERIFY(childrenOf(process->pid()).size() == 2);
         const QList<pid_t> sleepers = childrenOf(process->pid());
         process->sendSignalToGroup(SIGTERM);
         APROC_COMPARE(co_await process->wait(), -SIGTERM);
         for (pid_t sleeper : sleepers)
-            TRY_VERIFY(gone(sleeper));
+            APROC_TRY_VERIFY(gone(sleeper));
     }());
 }
 
@@ -304,7 +285,7 @@ void tst_ProcessSignals::destroyedProcessKillsAndReaps()
         APROC_COMPARE(co_await process->standardOutput()->readline(), QByteArrayLiteral("sleeping\n"));
         const pid_t pid = pid_t(process->pid());
         process.reset();
-        TRY_VERIFY(gone(pid));
+        APROC_TRY_VERIFY(gone(pid));
         APROC_VERIFY(noZombie());
     }());
 }

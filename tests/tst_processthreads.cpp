@@ -25,13 +25,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-bool noZombie()
-{
-    siginfo_t info{};
-    const int result = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
-    return result != 0 || info.si_pid == 0;
-}
-
 /*! A QThread running a Qt event loop; run() hands the thread's Aproc loop to \a atStart. */
 class LoopThread : public QThread
 {

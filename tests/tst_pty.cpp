@@ -39,12 +39,6 @@ int openFdCount()
                        .size());
 }
 
-bool noZombie()
-{
-    siginfo_t info{};
-    const int result = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
-    return result != 0 || info.si_pid == 0;
-}
 
 // Everything the child writes until its terminal is gone.
 Task<QByteArray> readToEof(Process *process)

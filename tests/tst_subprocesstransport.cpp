@@ -33,14 +33,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// True when no child of this process is left unreaped.
-bool noZombie()
-{
-    siginfo_t info{};
-    const int result = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
-    return result != 0 || info.si_pid == 0;
-}
-
 struct Event
 {
     enum Kind { Made, Data, PipeLost, Exited, Lost };

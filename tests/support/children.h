@@ -5,6 +5,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <sys/wait.h>
+
 namespace aproc::testsupport {
 
 /*! The test helper child program (tests/helpers), whose first argument picks its mode. */
@@ -32,6 +34,14 @@ QStringList args(const S &...words)
     QStringList list;
     (list << ... << word(words));
     return list;
+}
+
+/*! True when no child of this process is left unreaped. */
+inline bool noZombie()
+{
+    siginfo_t info{};
+    const int result = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
+    return result != 0 || info.si_pid == 0;
 }
 
 } // namespace aproc::testsupport

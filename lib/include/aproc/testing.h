@@ -5,6 +5,7 @@
 
 #include <aproc/eventloop.h>
 #include <aproc/expect.h> // expect-style dialogue with a child: Expect
+#include <aproc/sleep.h>
 #include <aproc/task.h>
 
 #include <QtTest/QTest>
@@ -100,6 +101,20 @@ inline bool runTask(Task<void> task, std::chrono::milliseconds timeout, const ch
         const bool aprocPassed_                                                                    \
                 = QTest::qCompare(actual, expected, #actual, #expected, __FILE__, __LINE__);       \
         if (!aprocPassed_)                                                                         \
+            co_return;                                                                             \
+    } while (false)
+
+/*! \brief QTRY_VERIFY for coroutines: checks \a condition again every 10 ms, letting the loop
+ *  run in between, for up to 5 s (within APROC_RUN's 10 s); co_returns when it never became true.
+ */
+#define APROC_TRY_VERIFY(condition)                                                                \
+    do {                                                                                           \
+        bool aprocPassed_ = static_cast<bool>(condition);                                          \
+        for (int aprocTry_ = 0; aprocTry_ < 500 && !aprocPassed_; ++aprocTry_) {                   \
+            co_await ::aproc::sleep(std::chrono::milliseconds(10));                                \
+            aprocPassed_ = static_cast<bool>(condition);                                           \
+        }                                                                                          \
+        if (!QTest::qVerify(aprocPassed_, #condition, "never became true", __FILE__, __LINE__))    \
             co_return;                                                                             \
     } while (false)
 
