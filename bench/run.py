@@ -28,6 +28,11 @@ class Paths:
     def binary_dir(self, scenario):
         return str(self.build_dir / 'bench' / scenario['dir'])
 
+    def launcher(self):
+        """bench_launch, which measures a program's own peak RSS; None if it was not built."""
+        path = self.build_dir / 'bench' / 'bench_launch'
+        return str(path) if path.exists() else None
+
     def source_dir(self, scenario):
         return str(BENCH_DIR / scenario['dir'])
 

@@ -11,25 +11,32 @@ import time
 from .scenarios import expand_command, parameters_for
 
 
-def run_once(command, timeout):
-    """Runs command once; a dict with value, extra, wall_s, peak_rss_kib, or with error."""
-    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+def run_once(command, timeout, launcher=None):
+    """Runs command once (through launcher, which reports the peak RSS, when given); a dict
+    with value, extra, wall_s, peak_rss_kib, or with error."""
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr, \
+            tempfile.TemporaryFile() as rss:
+        environment = dict(os.environ, BENCH_RSS_FD=str(rss.fileno()))
         begin = time.perf_counter()
         try:
-            child = subprocess.Popen(command, stdout=stdout, stderr=stderr,
-                                     stdin=subprocess.DEVNULL)
+            child = subprocess.Popen(([launcher] if launcher else []) + command, stdout=stdout,
+                                     stderr=stderr, stdin=subprocess.DEVNULL, env=environment,
+                                     pass_fds=(rss.fileno(),))
         except OSError as error:
             return {'error': f'cannot start {command[0]}: {error}'}
         status, usage = _reap(child, timeout)
         wall = time.perf_counter() - begin
-        stdout.seek(0)
-        stderr.seek(0)
         if status is None:
             return {'error': f'timed out after {timeout} s'}
         if status != 0:
+            stderr.seek(0)
             tail = stderr.read().decode(errors='replace').strip().splitlines()[-5:]
             return {'error': f'exit status {status}: ' + ' | '.join(tail)}
-        return _parse(stdout.read(), wall, usage)
+        stdout.seek(0)
+        rss.seek(0)
+        reported = rss.read().split()
+        peak = int(reported[1]) if launcher and len(reported) == 2 else usage.ru_maxrss
+        return _parse(stdout.read(), wall, peak)
 
 
 def _reap(child, timeout):
@@ -48,7 +55,7 @@ def _reap(child, timeout):
     return (None if timed_out else child.returncode), usage
 
 
-def _parse(stdout, wall, usage):
+def _parse(stdout, wall, peak_rss_kib):
     lines = [line for line in stdout.decode(errors='replace').splitlines() if line.strip()]
     if not lines:
         return {'error': 'printed nothing'}
@@ -58,7 +65,7 @@ def _parse(stdout, wall, usage):
     except (ValueError, KeyError, TypeError):
         return {'error': f'last line is not {{"value": ...}}: {lines[-1][:200]}'}
     return {'value': value, 'extra': result.get('extra', {}), 'wall_s': round(wall, 3),
-            'peak_rss_kib': usage.ru_maxrss}
+            'peak_rss_kib': peak_rss_kib}
 
 
 def summarise(runs):
@@ -110,7 +117,7 @@ def run_measurement(scenario, measurement, options, paths, log):
     rounds = options.warmup + options.repeats
     for round_index in range(rounds):
         for name, variant in variants.items():
-            run = run_once(variant['command'], options.timeout)
+            run = run_once(variant['command'], options.timeout, paths.launcher())
             warm_up = round_index < options.warmup
             shown = run.get('value', 'FAILED: ' + run.get('error', ''))
             log(f'  {measurement["id"]:<22} {name:<14} round {round_index + 1}/{rounds}'
