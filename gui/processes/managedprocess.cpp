@@ -1,0 +1,484 @@
+// SPDX-License-Identifier: MIT
+#include "processes/managedprocess.h"
+
+#include "processes/signalnames.h"
+
+#include <aproc/errors.h>
+#include <aproc/process.h>
+#include <aproc/transports.h>
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QProcessEnvironment>
+#include <QtCore/QSet>
+#include <QtCore/QTimer>
+
+#include <csignal>
+
+using namespace std::chrono_literals;
+
+namespace aproc::monitor {
+
+namespace {
+// A run longer than this starts a new row of restarts.
+constexpr std::chrono::milliseconds stableRunTime = 10s;
+
+// How a child ended, for the restart policy.
+enum class EndKind { ByUser, Failure, Success };
+
+bool isJobControl(int signo)
+{
+    return signo == SIGSTOP || signo == SIGTSTP || signo == SIGCONT || signo == SIGWINCH
+           || signo == 0;
+}
+
+QProcessEnvironment environmentOf(const LaunchSpec &spec)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &entry : spec.environment) {
+        const qsizetype equals = entry.indexOf(u'=');
+        if (equals > 0)
+            environment.insert(entry.left(equals), entry.mid(equals + 1));
+        else if (equals < 0 && !entry.isEmpty())
+            environment.insert(entry, QString());
+    }
+    return environment;
+}
+
+ProcessOptions optionsOf(const LaunchSpec &spec)
+{
+    ProcessOptions options;
+    options.streams = false;
+    if (spec.pty) {
+        options.stdinMode = options.stdoutMode = options.stderrMode = Stdio::pty();
+    } else {
+        options.stdinMode = options.stdoutMode = options.stderrMode = Stdio::pipe();
+    }
+    options.startNewSession = true;
+    options.dieWithParent = true;
+    options.workingDirectory = spec.workingDirectory;
+    options.environment = environmentOf(spec);
+    return options;
+}
+
+quint64 nextId()
+{
+    static quint64 last = 0;
+    return ++last;
+}
+} // namespace
+
+class ManagedProcessPrivate
+{
+public:
+    explicit ManagedProcessPrivate(ManagedProcess *q) : q(q) { }
+
+    void startChild();
+    void connectChild();
+    void onStarted(qint64 pid);
+    void onFinished(int returncode);
+    void onFailed(const QString &message);
+    void beginStop(std::chrono::milliseconds grace);
+    void afterEnd(EndKind kind);
+    void scheduleRestart(EndKind kind);
+    void setState(ProcessState newState);
+    void noteSignal(int signo);
+    WriteTransport *stdinTransport() const;
+    void discardChild();
+
+    ManagedProcess *q;
+    const quint64 id = nextId();
+    LaunchSpec spec;
+    ProcessState state = ProcessState::Exited;
+    Process *child = nullptr; // the current child's aproc::Process, owned by q
+    qint64 pid = 0;
+    std::optional<int> returncode;
+    QString errorString;
+    QDateTime startTime;
+    QElapsedTimer runClock;
+    std::chrono::milliseconds lastRunTime{0};
+    int restartCount = 0;
+    int restartsInRow = 0;
+    bool stdinOpen = false;
+    bool userStopped = false; // stop() or restart() during this run
+    bool restartWhenEnded = false; // restart() is waiting for the end
+    bool endedByUser = false;
+    std::optional<std::chrono::milliseconds> stopWhenStarted;
+    QSet<int> userSignals; // sent from the menu during this run
+    QTimer killTimer; // stop(): SIGKILL after the grace
+    QTimer restartTimer; // the restart policy's backoff
+    std::optional<std::pair<int, int>> terminalSize;
+};
+
+void ManagedProcessPrivate::setState(ProcessState newState)
+{
+    if (state == newState)
+        return;
+    state = newState;
+    Q_EMIT q->stateChanged(state);
+}
+
+void ManagedProcessPrivate::discardChild()
+{
+    if (!child)
+        return;
+    QObject::disconnect(child, nullptr, q, nullptr);
+    child->deleteLater();
+    child = nullptr;
+}
+
+void ManagedProcessPrivate::startChild()
+{
+    discardChild();
+    restartTimer.stop();
+    pid = 0;
+    returncode.reset();
+    errorString.clear();
+    userStopped = restartWhenEnded = endedByUser = false;
+    stopWhenStarted.reset();
+    userSignals.clear();
+    setState(ProcessState::Starting);
+    Q_EMIT q->changed();
+    CommandInvocation invocation;
+    try {
+        invocation = LaunchSpecs::invocation(spec);
+    } catch (const Error &error) {
+        // Reported from a later loop iteration, as aproc::Process reports a failed spawn.
+        QTimer::singleShot(0, q, [this, message = error.message()] { onFailed(message); });
+        return;
+    }
+    child = new Process(q);
+    connectChild();
+    child->start(invocation.program, invocation.arguments, optionsOf(spec));
+}
+
+void ManagedProcessPrivate::connectChild()
+{
+    QObject::connect(child, &Process::started, q, [this](qint64 childPid) { onStarted(childPid); });
+    QObject::connect(child, &Process::outputReceived, q, &ManagedProcess::outputReceived);
+    QObject::connect(child, &Process::pipeClosed, q, [this](int fd) {
+        if (fd == 0 && stdinOpen) {
+            stdinOpen = false;
+            Q_EMIT q->changed();
+        }
+    });
+    QObject::connect(child, &Process::exited, q, [this] { killTimer.stop(); });
+    QObject::connect(child, &Process::finished, q, [this](int code) { onFinished(code); });
+    QObject::connect(child, &Process::errorOccurred, q,
+                     [this](const QString &message) { onFailed(message); });
+}
+
+void ManagedProcessPrivate::onStarted(qint64 childPid)
+{
+    pid = childPid;
+    startTime = QDateTime::currentDateTime();
+    runClock.start();
+    stdinOpen = true;
+    if (terminalSize && spec.pty)
+        child->setWindowSize(terminalSize->first, terminalSize->second);
+    setState(ProcessState::Running);
+    Q_EMIT q->started(pid);
+    Q_EMIT q->changed();
+    if (stopWhenStarted)
+        beginStop(*std::exchange(stopWhenStarted, std::nullopt));
+}
+
+void ManagedProcessPrivate::onFinished(int code)
+{
+    killTimer.stop();
+    lastRunTime = std::chrono::milliseconds(runClock.elapsed());
+    runClock.invalidate();
+    discardChild();
+    stdinOpen = false;
+    returncode = code;
+    const bool byUser = userStopped || (code < 0 && userSignals.contains(-code));
+    setState(code >= 0 ? ProcessState::Exited : ProcessState::Killed);
+    endedByUser = byUser;
+    Q_EMIT q->ended(state, code);
+    Q_EMIT q->changed();
+    afterEnd(byUser ? EndKind::ByUser : code == 0 ? EndKind::Success : EndKind::Failure);
+}
+
+void ManagedProcessPrivate::onFailed(const QString &message)
+{
+    discardChild();
+    lastRunTime = 0ms;
+    runClock.invalidate();
+    pid = 0;
+    errorString = message;
+    endedByUser = false;
+    setState(ProcessState::FailedToStart);
+    Q_EMIT q->failedToStart(message);
+    Q_EMIT q->changed();
+    afterEnd(userStopped ? EndKind::ByUser : EndKind::Failure);
+}
+
+void ManagedProcessPrivate::afterEnd(EndKind kind)
+{
+    if (std::exchange(restartWhenEnded, false)) {
+        ++restartCount;
+        restartsInRow = 0;
+        startChild();
+        return;
+    }
+    scheduleRestart(kind);
+}
+
+void ManagedProcessPrivate::scheduleRestart(EndKind kind)
+{
+    if (kind == EndKind::ByUser || spec.restartPolicy == RestartPolicy::Never)
+        return;
+    if (kind == EndKind::Success && spec.restartPolicy != RestartPolicy::Always)
+        return;
+    if (lastRunTime > stableRunTime)
+        restartsInRow = 0;
+    if (spec.maxRestarts > 0 && restartsInRow >= spec.maxRestarts)
+        return;
+    ++restartsInRow;
+    const std::chrono::milliseconds delay = LaunchSpecs::backoff(spec, restartsInRow);
+    restartTimer.start(delay);
+    Q_EMIT q->restartScheduled(delay);
+    Q_EMIT q->changed();
+}
+
+void ManagedProcessPrivate::beginStop(std::chrono::milliseconds grace)
+{
+    if (!child || pid == 0) {
+        stopWhenStarted = grace; // still spawning: stop as soon as it runs
+        return;
+    }
+    child->terminate();
+    if (state == ProcessState::Stopped) {
+        child->sendSignal(SIGCONT); // a stopped child acts on SIGTERM only once continued
+        setState(ProcessState::Running);
+        Q_EMIT q->changed();
+    }
+    if (!killTimer.isActive())
+        killTimer.start(grace);
+}
+
+void ManagedProcessPrivate::noteSignal(int signo)
+{
+    if (signo == SIGSTOP || signo == SIGTSTP) {
+        if (state == ProcessState::Running) {
+            setState(ProcessState::Stopped);
+            Q_EMIT q->changed();
+        }
+    } else if (signo == SIGCONT) {
+        if (state == ProcessState::Stopped) {
+            setState(ProcessState::Running);
+            Q_EMIT q->changed();
+        }
+    } else if (!isJobControl(signo)) {
+        userSignals.insert(signo);
+    }
+}
+
+WriteTransport *ManagedProcessPrivate::stdinTransport() const
+{
+    if (!child || !child->transport())
+        return nullptr;
+    return dynamic_cast<WriteTransport *>(child->transport()->getPipeTransport(0));
+}
+
+ManagedProcess::ManagedProcess(const LaunchSpec &spec, QObject *parent)
+    : QObject(parent), d(std::make_unique<ManagedProcessPrivate>(this))
+{
+    d->spec = spec;
+    d->killTimer.setSingleShot(true);
+    d->restartTimer.setSingleShot(true);
+    connect(&d->killTimer, &QTimer::timeout, this, [this] {
+        if (d->child)
+            d->child->kill();
+    });
+    connect(&d->restartTimer, &QTimer::timeout, this, [this] {
+        ++d->restartCount;
+        d->startChild();
+    });
+}
+
+ManagedProcess::~ManagedProcess()
+{
+    // aproc::Process kills a child that still runs and reaps it; no signal reaches us any more.
+    if (d->child) {
+        disconnect(d->child, nullptr, this, nullptr);
+        delete d->child;
+    }
+}
+
+quint64 ManagedProcess::id() const
+{
+    return d->id;
+}
+
+LaunchSpec ManagedProcess::spec() const
+{
+    return d->spec;
+}
+
+void ManagedProcess::setSpec(const LaunchSpec &spec)
+{
+    if (d->spec == spec)
+        return;
+    d->spec = spec;
+    Q_EMIT changed();
+}
+
+QString ManagedProcess::name() const
+{
+    return LaunchSpecs::displayName(d->spec);
+}
+
+QString ManagedProcess::commandLine() const
+{
+    return d->spec.command;
+}
+
+ProcessState ManagedProcess::state() const
+{
+    return d->state;
+}
+
+qint64 ManagedProcess::pid() const
+{
+    return d->pid;
+}
+
+std::optional<int> ManagedProcess::returncode() const
+{
+    return d->returncode;
+}
+
+QString ManagedProcess::exitDescription() const
+{
+    if (!d->returncode)
+        return {};
+    if (*d->returncode >= 0)
+        return QString::number(*d->returncode);
+    return SignalNames::name(-*d->returncode);
+}
+
+QString ManagedProcess::errorString() const
+{
+    return d->errorString;
+}
+
+QDateTime ManagedProcess::startTime() const
+{
+    return d->startTime;
+}
+
+std::chrono::milliseconds ManagedProcess::runTime() const
+{
+    if (d->runClock.isValid())
+        return std::chrono::milliseconds(d->runClock.elapsed());
+    return d->lastRunTime;
+}
+
+int ManagedProcess::restartCount() const
+{
+    return d->restartCount;
+}
+
+bool ManagedProcess::isRestartPending() const
+{
+    return d->restartTimer.isActive();
+}
+
+bool ManagedProcess::endedByUser() const
+{
+    return d->endedByUser;
+}
+
+bool ManagedProcess::canWriteStandardInput() const
+{
+    const bool running = d->state == ProcessState::Running || d->state == ProcessState::Stopped;
+    WriteTransport *transport = d->stdinTransport();
+    return running && d->stdinOpen && transport && !transport->isClosing();
+}
+
+void ManagedProcess::start()
+{
+    if (ProcessStates::isActive(d->state))
+        return;
+    d->restartsInRow = 0;
+    d->startChild();
+}
+
+void ManagedProcess::restart()
+{
+    if (!ProcessStates::isActive(d->state)) {
+        ++d->restartCount;
+        start();
+        return;
+    }
+    stop();
+    d->restartWhenEnded = true;
+}
+
+void ManagedProcess::stop(std::chrono::milliseconds grace)
+{
+    d->restartTimer.stop();
+    d->restartWhenEnded = false;
+    if (!ProcessStates::isActive(d->state)) {
+        Q_EMIT changed(); // a pending restart was cancelled
+        return;
+    }
+    d->userStopped = true;
+    d->beginStop(grace);
+}
+
+void ManagedProcess::kill()
+{
+    d->restartTimer.stop();
+    d->restartWhenEnded = false;
+    if (!ProcessStates::isActive(d->state))
+        return;
+    d->userStopped = true;
+    d->stopWhenStarted = 0ms;
+    if (d->child && d->pid != 0)
+        d->child->kill();
+}
+
+void ManagedProcess::sendSignal(int signo)
+{
+    if (!d->child || d->pid == 0)
+        return;
+    d->child->sendSignal(signo);
+    d->noteSignal(signo);
+}
+
+void ManagedProcess::sendSignalToGroup(int signo)
+{
+    if (!d->child || d->pid == 0)
+        return;
+    d->child->sendSignalToGroup(signo);
+    d->noteSignal(signo);
+}
+
+void ManagedProcess::writeStandardInput(const QByteArray &data)
+{
+    if (canWriteStandardInput())
+        d->stdinTransport()->write(data);
+}
+
+void ManagedProcess::closeStandardInput()
+{
+    if (!canWriteStandardInput())
+        return;
+    if (d->spec.pty) {
+        d->stdinTransport()->write(QByteArray(1, '\x04')); // VEOF: closing would hang it up
+        return;
+    }
+    d->stdinTransport()->writeEof();
+    d->stdinOpen = false;
+    Q_EMIT changed();
+}
+
+void ManagedProcess::setTerminalSize(int rows, int columns)
+{
+    d->terminalSize = std::make_pair(rows, columns);
+    if (d->child && d->spec.pty)
+        d->child->setWindowSize(rows, columns);
+}
+
+} // namespace aproc::monitor
