@@ -1,94 +1,442 @@
 // SPDX-License-Identifier: MIT
 #include "console/consoleview.h"
 
+#include "console/ansiparser.h"
+#include "console/consoledocument.h"
+#include "console/consolesearchbar.h"
+#include "console/linebuilder.h"
+#include "console/scrollback.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QSaveFile>
+#include <QtCore/QTimer>
+#include <QtGui/QClipboard>
+#include <QtGui/QFontDatabase>
+#include <QtGui/QGuiApplication>
+#include <QtGui/QShortcut>
+#include <QtGui/QTextBlock>
+#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QVBoxLayout>
 
+#include <deque>
+#include <map>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
 namespace aproc::monitor {
+
+namespace {
+
+constexpr int flushIntervalMs = 40;
+
+// One channel of one source: its parser state and the line it is receiving.
+struct OutputStream
+{
+    OutputStream(int channel, const QString &source)
+        : lines(channel, source, ConsoleView::maximumLineLength)
+    { }
+    AnsiParser parser;
+    LineBuilder lines;
+};
+
+} // namespace
 
 class ConsoleViewPrivate
 {
 public:
+    explicit ConsoleViewPrivate(ConsoleView *view);
+
+    void append(const QString &source, int channel, const QByteArray &data);
+    void enqueue(ConsoleLine line);
+    void scheduleFlush();
+    void flush();
+    void render(const ConsoleLine &line);
+    void rerender();
+    QList<ConsoleLine> partialLines() const;
+    bool isVisible(const ConsoleLine &line) const;
+    void setFollowTail(bool follow);
+    void scrollToBottom();
+    void scrolled(int value);
+    bool find(QTextDocument::FindFlags flags);
+    void updateMatchCount();
+
+    ConsoleView *q;
     QPlainTextEdit *text = nullptr;
-    int scrollback = ConsoleView::defaultScrollbackLines;
-    bool timestamps = false;
+    ConsoleSearchBar *searchBar = nullptr;
+    std::unique_ptr<ConsoleDocument> document;
+    Scrollback scrollback{ConsoleView::defaultScrollbackLines};
+    std::map<std::pair<QString, int>, std::unique_ptr<OutputStream>> streams;
+    std::deque<ConsoleLine> pending;
+    int droppedLines = 0; //!< dropped from pending since the last flush
+    QTimer flushTimer;
     bool follow = true;
+    bool updating = false; //!< scroll bar moves are ours, not the user's
+    bool stdoutVisible = true;
+    bool stderrVisible = true;
 };
 
+ConsoleViewPrivate::ConsoleViewPrivate(ConsoleView *view) : q(view)
+{
+    text = new QPlainTextEdit(view);
+    text->setObjectName(u"consoleText"_s);
+    text->setReadOnly(true);
+    text->setUndoRedoEnabled(false);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    document = std::make_unique<ConsoleDocument>(text);
+    document->setMaximumLines(scrollback.maximumLines());
+    searchBar = new ConsoleSearchBar(view);
+    searchBar->setObjectName(u"searchBar"_s);
+    searchBar->hide();
+    flushTimer.setSingleShot(true);
+    flushTimer.setInterval(flushIntervalMs);
+}
+
+void ConsoleViewPrivate::append(const QString &source, int channel, const QByteArray &data)
+{
+    auto &stream = streams[{source, channel}];
+    if (!stream)
+        stream = std::make_unique<OutputStream>(channel, source);
+    const QDateTime now = QDateTime::currentDateTime();
+    for (ConsoleLine &line : stream->lines.add(stream->parser.feed(data), now))
+        enqueue(std::move(line));
+    scheduleFlush();
+}
+
+void ConsoleViewPrivate::enqueue(ConsoleLine line)
+{
+    pending.push_back(std::move(line));
+    while (pending.size() > size_t(scrollback.maximumLines())) {
+        pending.pop_front();
+        ++droppedLines;
+    }
+}
+
+void ConsoleViewPrivate::scheduleFlush()
+{
+    if (!flushTimer.isActive())
+        flushTimer.start();
+}
+
+void ConsoleViewPrivate::flush()
+{
+    flushTimer.stop();
+    updating = true;
+    QTextCursor editBlock(text->document());
+    editBlock.beginEditBlock();
+    document->removePartialLines();
+    if (droppedLines > 0) {
+        ConsoleLine notice;
+        notice.kind = ConsoleLine::Kind::Notice;
+        notice.time = QDateTime::currentDateTime();
+        notice.text = ConsoleView::tr("… %n line(s) dropped", nullptr, droppedLines);
+        droppedLines = 0;
+        pending.push_front(std::move(notice));
+    }
+    for (ConsoleLine &line : pending) {
+        render(line);
+        scrollback.append(std::move(line));
+    }
+    pending.clear();
+    document->appendPartialLines(partialLines());
+    editBlock.endEditBlock();
+    if (follow)
+        scrollToBottom();
+    updating = false;
+}
+
+void ConsoleViewPrivate::render(const ConsoleLine &line)
+{
+    if (isVisible(line))
+        document->appendLine(line);
+}
+
+bool ConsoleViewPrivate::isVisible(const ConsoleLine &line) const
+{
+    if (line.kind == ConsoleLine::Kind::Notice)
+        return true;
+    return line.channel == 2 ? stderrVisible : stdoutVisible;
+}
+
+QList<ConsoleLine> ConsoleViewPrivate::partialLines() const
+{
+    QList<ConsoleLine> lines;
+    for (const auto &entry : streams) {
+        const ConsoleLine &line = entry.second->lines.partialLine();
+        if (!line.text.isEmpty() && isVisible(line))
+            lines.append(line);
+    }
+    return lines;
+}
+
+void ConsoleViewPrivate::rerender()
+{
+    flush();
+    updating = true;
+    QTextCursor editBlock(text->document());
+    editBlock.beginEditBlock();
+    document->clear();
+    for (const ConsoleLine &line : scrollback.lines())
+        render(line);
+    document->appendPartialLines(partialLines());
+    editBlock.endEditBlock();
+    if (follow)
+        scrollToBottom();
+    updating = false;
+}
+
+void ConsoleViewPrivate::setFollowTail(bool newFollow)
+{
+    if (newFollow == follow)
+        return;
+    follow = newFollow;
+    if (follow)
+        scrollToBottom();
+    Q_EMIT q->followTailChanged(follow);
+}
+
+void ConsoleViewPrivate::scrollToBottom()
+{
+    const bool wasUpdating = updating;
+    updating = true;
+    QScrollBar *bar = text->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    updating = wasUpdating;
+}
+
+void ConsoleViewPrivate::scrolled(int value)
+{
+    if (updating)
+        return;
+    setFollowTail(value >= text->verticalScrollBar()->maximum());
+}
+
+bool ConsoleViewPrivate::find(QTextDocument::FindFlags flags)
+{
+    flush();
+    const QRegularExpression expression = searchBar->expression();
+    if (expression.pattern().isEmpty()) {
+        searchBar->setStatus(QString());
+        return false;
+    }
+    if (!expression.isValid()) {
+        searchBar->setStatus(
+                ConsoleView::tr("Invalid expression: %1").arg(expression.errorString()));
+        return false;
+    }
+    const QTextCursor before = text->textCursor();
+    bool found = text->find(expression, flags);
+    if (!found) { // wraps around
+        QTextCursor start(text->document());
+        start.movePosition(flags & QTextDocument::FindBackward ? QTextCursor::End
+                                                               : QTextCursor::Start);
+        text->setTextCursor(start);
+        found = text->find(expression, flags);
+        if (!found)
+            text->setTextCursor(before);
+    }
+    if (found)
+        setFollowTail(false);
+    updateMatchCount();
+    return found;
+}
+
+void ConsoleViewPrivate::updateMatchCount()
+{
+    const QRegularExpression expression = searchBar->expression();
+    if (expression.pattern().isEmpty()) {
+        searchBar->setStatus(QString());
+        return;
+    }
+    if (!expression.isValid()) {
+        searchBar->setStatus(
+                ConsoleView::tr("Invalid expression: %1").arg(expression.errorString()));
+        return;
+    }
+    int count = 0;
+    for (QTextBlock block = text->document()->begin(); block.isValid(); block = block.next()) {
+        auto matches = expression.globalMatch(block.text());
+        while (matches.hasNext()) {
+            if (matches.next().capturedLength() > 0)
+                ++count;
+        }
+    }
+    searchBar->setStatus(ConsoleView::tr("%n match(es)", nullptr, count));
+}
+
 ConsoleView::ConsoleView(QWidget *parent)
-    : QWidget(parent), d(std::make_unique<ConsoleViewPrivate>())
+    : QWidget(parent), d(std::make_unique<ConsoleViewPrivate>(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    d->text = new QPlainTextEdit(this);
-    d->text->setObjectName(QStringLiteral("consoleText"));
-    d->text->setReadOnly(true);
+    layout->setSpacing(0);
     layout->addWidget(d->text);
+    layout->addWidget(d->searchBar);
+
+    connect(&d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
+    QScrollBar *bar = d->text->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this](int value) { d->scrolled(value); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this] {
+        if (d->follow)
+            d->scrollToBottom();
+    });
+    connect(d->searchBar, &ConsoleSearchBar::nextRequested, this, &ConsoleView::findNext);
+    connect(d->searchBar, &ConsoleSearchBar::previousRequested, this, &ConsoleView::findPrevious);
+    connect(d->searchBar, &ConsoleSearchBar::closeRequested, this, &ConsoleView::hideSearchBar);
+    connect(d->searchBar, &ConsoleSearchBar::expressionChanged, this,
+            [this] { d->updateMatchCount(); });
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
+    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, this, &ConsoleView::showSearchBar);
 }
 
 ConsoleView::~ConsoleView() = default;
 
-void ConsoleView::appendOutput(int, const QByteArray &) { }
-void ConsoleView::appendOutput(const QString &, int, const QByteArray &) { }
-void ConsoleView::appendNotice(const QString &) { }
-void ConsoleView::appendNotice(const QString &, const QString &) { }
+void ConsoleView::appendOutput(int channel, const QByteArray &data)
+{
+    d->append(QString(), channel, data);
+}
+
+void ConsoleView::appendOutput(const QString &source, int channel, const QByteArray &data)
+{
+    d->append(source, channel, data);
+}
+
+void ConsoleView::appendNotice(const QString &text)
+{
+    appendNotice(QString(), text);
+}
+
+void ConsoleView::appendNotice(const QString &source, const QString &text)
+{
+    ConsoleLine line;
+    line.kind = ConsoleLine::Kind::Notice;
+    line.source = source;
+    line.time = QDateTime::currentDateTime();
+    line.text = text.left(maximumLineLength);
+    d->enqueue(std::move(line));
+    d->scheduleFlush();
+}
+
 int ConsoleView::scrollbackLines() const
 {
-    return d->scrollback;
+    return d->scrollback.maximumLines();
 }
+
 void ConsoleView::setScrollbackLines(int lines)
 {
-    d->scrollback = qMax(1, lines);
+    d->flush();
+    d->scrollback.setMaximumLines(lines);
+    d->document->setMaximumLines(d->scrollback.maximumLines());
 }
+
 bool ConsoleView::showTimestamps() const
 {
-    return d->timestamps;
+    return d->document->renderer().showTimestamps;
 }
+
 void ConsoleView::setShowTimestamps(bool show)
 {
-    d->timestamps = show;
+    if (show == showTimestamps())
+        return;
+    d->document->renderer().showTimestamps = show;
+    d->rerender();
 }
+
 bool ConsoleView::followTail() const
 {
     return d->follow;
 }
+
 void ConsoleView::setFollowTail(bool follow)
 {
-    d->follow = follow;
+    d->setFollowTail(follow);
 }
-bool ConsoleView::isChannelVisible(int) const
+
+bool ConsoleView::isChannelVisible(int channel) const
 {
-    return true;
+    return channel == 2 ? d->stderrVisible : d->stdoutVisible;
 }
-void ConsoleView::setChannelVisible(int, bool) { }
-void ConsoleView::showSearchBar() { }
-void ConsoleView::hideSearchBar() { }
+
+void ConsoleView::setChannelVisible(int channel, bool visible)
+{
+    if (visible == isChannelVisible(channel))
+        return;
+    (channel == 2 ? d->stderrVisible : d->stdoutVisible) = visible;
+    d->rerender();
+}
+
+void ConsoleView::showSearchBar()
+{
+    d->searchBar->show();
+    d->searchBar->edit()->setFocus();
+    d->searchBar->edit()->selectAll();
+}
+
+void ConsoleView::hideSearchBar()
+{
+    d->searchBar->hide();
+    d->text->setFocus();
+}
+
 bool ConsoleView::findNext()
 {
-    return false;
+    return d->find({});
 }
+
 bool ConsoleView::findPrevious()
 {
-    return false;
+    return d->find(QTextDocument::FindBackward);
 }
+
 QString ConsoleView::plainText() const
 {
-    return d->text->toPlainText();
+    d->flush();
+    return d->text->document()->toPlainText();
 }
+
 void ConsoleView::copy()
 {
     d->text->copy();
 }
-void ConsoleView::copyAll() { }
-bool ConsoleView::saveToFile(const QString &, QString *)
+
+void ConsoleView::copyAll()
 {
-    return false;
+    QGuiApplication::clipboard()->setText(plainText());
 }
+
+bool ConsoleView::saveToFile(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    QString text = plainText();
+    if (!text.isEmpty())
+        text.append(u'\n');
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        if (error)
+            *error = tr("Cannot save the console to %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
 void ConsoleView::clear()
 {
-    d->text->clear();
+    d->pending.clear();
+    d->droppedLines = 0;
+    d->scrollback.clear();
+    d->document->clear();
+    d->flush();
 }
-void ConsoleView::flush() { }
+
+void ConsoleView::flush()
+{
+    d->flush();
+}
+
 QPlainTextEdit *ConsoleView::textEdit() const
 {
     return d->text;
