@@ -47,6 +47,10 @@ void AnsiParser::parseChar(char16_t c, QList<AnsiToken> &out)
 {
     if (m_state != State::Ground && ++m_escapeLength > maximumEscapeLength)
         m_state = State::Ground; // garbage: what was read of it is dropped
+    if (m_state != State::Ground && (c == 0x18 || c == 0x1a)) { // CAN, SUB: cancelled
+        m_state = State::Ground;
+        return;
+    }
     switch (m_state) {
     case State::Ground:
         ground(c, out);
@@ -121,8 +125,6 @@ void AnsiParser::csi(char16_t c)
 {
     if (c == escapeChar) {
         m_state = State::Escape;
-    } else if (c == 0x18 || c == 0x1a) { // CAN, SUB: cancelled
-        m_state = State::Ground;
     } else if (isFinalByte(c)) {
         m_state = State::Ground;
         const bool plain = m_csi.isEmpty() || (m_csi.front() < u'<' && !m_csi.contains(u' '));
@@ -179,7 +181,7 @@ void AnsiParser::applySgrCode(int code)
 {
     switch (code) {
     case 0:
-        m_format = {};
+        m_format = TextFormat();
         break;
     case 1:
         m_format.bold = true;
@@ -210,10 +212,10 @@ void AnsiParser::applySgrCode(int code)
         m_format.inverse = false;
         break;
     case 39:
-        m_format.foreground = {};
+        m_format.foreground = QColor();
         break;
     case 49:
-        m_format.background = {};
+        m_format.background = QColor();
         break;
     default:
         if (code >= 30 && code <= 37)

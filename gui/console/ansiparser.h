@@ -3,11 +3,11 @@
 #pragma once
 
 #include "console/textformat.h"
+#include "console/utf8decoder.h"
 
 #include <QtCore/QByteArrayView>
 #include <QtCore/QList>
 #include <QtCore/QString>
-#include <QtCore/QStringDecoder>
 
 namespace aproc::monitor {
 
@@ -58,7 +58,7 @@ private:
     void applySgrColor(const QList<int> &values, qsizetype &i, QColor &color);
     void applySgrCode(int code);
 
-    QStringDecoder m_decoder{QStringDecoder::Utf8};
+    Utf8Decoder m_decoder;
     State m_state = State::Ground;
     QString m_csi; //!< the parameters of the CSI sequence being read
     int m_escapeLength = 0;
