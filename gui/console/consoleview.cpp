@@ -110,7 +110,8 @@ void ConsoleViewPrivate::append(const QString &source, int channel, const QByteA
 void ConsoleViewPrivate::enqueue(ConsoleLine line)
 {
     pending.push_back(std::move(line));
-    while (pending.size() > size_t(scrollback.maximumLines())) {
+    // one line is left for the notice that says how many were dropped
+    while (pending.size() > size_t(qMax(1, scrollback.maximumLines() - 1))) {
         pending.pop_front();
         ++droppedLines;
     }
@@ -133,7 +134,7 @@ void ConsoleViewPrivate::flush()
         ConsoleLine notice;
         notice.kind = ConsoleLine::Kind::Notice;
         notice.time = QDateTime::currentDateTime();
-        notice.text = ConsoleView::tr("… %n line(s) dropped", nullptr, droppedLines);
+        notice.text = ConsoleView::tr("… %1 lines dropped").arg(droppedLines);
         droppedLines = 0;
         pending.push_front(std::move(notice));
     }
@@ -228,6 +229,9 @@ bool ConsoleViewPrivate::find(QTextDocument::FindFlags flags)
                 ConsoleView::tr("Invalid expression: %1").arg(expression.errorString()));
         return false;
     }
+    // QTextDocument::find() overrides the expression's case option with this flag
+    if (!(expression.patternOptions() & QRegularExpression::CaseInsensitiveOption))
+        flags |= QTextDocument::FindCaseSensitively;
     const QTextCursor before = text->textCursor();
     bool found = text->find(expression, flags);
     if (!found) { // wraps around
@@ -265,7 +269,7 @@ void ConsoleViewPrivate::updateMatchCount()
                 ++count;
         }
     }
-    searchBar->setStatus(ConsoleView::tr("%n match(es)", nullptr, count));
+    searchBar->setStatus(ConsoleView::tr("%1 matches").arg(count));
 }
 
 ConsoleView::ConsoleView(QWidget *parent)
