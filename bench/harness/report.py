@@ -36,6 +36,7 @@ def _variant_rows(measurement):
         summary = variant.get('summary')
         if summary is None:
             reason = variant['errors'][0] if variant['errors'] else 'no run'
+            reason = reason.split(' | ')[-1].replace('|', '\\|')[:160]
             lines.append(f'| {label} | **FAILED**: {reason} | | | | | | |')
             continue
         ratio = base['median'] / summary['median'] if base and summary['median'] else None
