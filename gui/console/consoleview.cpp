@@ -322,6 +322,7 @@ void ConsoleView::appendNotice(const QString &source, const QString &text)
     line.source = source;
     line.time = QDateTime::currentDateTime();
     line.text = text.left(maximumLineLength);
+    line.text.replace(u'\n', u' ').replace(u'\r', u' '); // one line, always
     d->enqueue(std::move(line));
     d->scheduleFlush();
 }
