@@ -26,10 +26,15 @@ def _extras(summary):
 
 
 def _variant_rows(measurement):
+    """The table of one measurement; the ratio column only when there is something to compare."""
     variants = measurement['variants']
     first = next(iter(variants))
-    lines = [f'| variant | median ({measurement["unit"]}) | min | max | {first} ÷ variant '
-             '| peak RSS (KiB) | runs | extras |', '|---|---:|---:|---:|---:|---:|---:|---|']
+    compare = len(variants) > 1
+    header = ['variant', f'median ({measurement["unit"]})', 'min', 'max']
+    header += [f'{first} ÷ variant'] if compare else []
+    header += ['peak RSS (KiB)', 'runs', 'extras']
+    lines = ['| ' + ' | '.join(header) + ' |',
+             '|---|' + '---:|' * (len(header) - 2) + '---|']
     base = variants[first].get('summary')
     for name, variant in variants.items():
         label = f'{variant["peer"]} (`{name}`)'
@@ -37,13 +42,16 @@ def _variant_rows(measurement):
         if summary is None:
             reason = variant['errors'][0] if variant['errors'] else 'no run'
             reason = reason.split(' | ')[-1].replace('|', '\\|')[:160]
-            lines.append(f'| {label} | **FAILED**: {reason} | | | | | | |')
+            lines.append(f'| {label} | **FAILED**: {reason} |' + ' |' * (len(header) - 2))
             continue
-        ratio = base['median'] / summary['median'] if base and summary['median'] else None
-        lines.append(f'| {label} | {_number(summary["median"])} | {_number(summary["min"])} '
-                     f'| {_number(summary["max"])} | {_number(ratio)} '
-                     f'| {_number(summary.get("peak_rss_kib"))} | {len(variant["runs"])} '
-                     f'| {_extras(summary)} |')
+        cells = [label, _number(summary['median']), _number(summary['min']),
+                 _number(summary['max'])]
+        if compare:
+            ratio = base['median'] / summary['median'] if base and summary['median'] else None
+            cells.append(_number(ratio))
+        cells += [_number(summary.get('peak_rss_kib')), str(len(variant['runs'])),
+                  _extras(summary)]
+        lines.append('| ' + ' | '.join(cells) + ' |')
     return lines
 
 
@@ -97,7 +105,7 @@ def _summary_lines(results):
                            else 'met' if target['met'] else '**MISSED**')
                 lines.append(f'| {result["id"]} | {stated} | {_number(target.get("actual"))} '
                              f'| {verdict} |')
-    return lines + ['']
+    return (lines if len(lines) > 2 else ['No measurement has a target.']) + ['']
 
 
 def generate(results_dir: Path, bench_dir: Path, output: Path):
