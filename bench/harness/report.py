@@ -58,7 +58,9 @@ def _variant_rows(measurement):
 def _target_line(target, unit):
     what = target.get('extra') or 'median'
     if 'versus' in target:
-        stated = (f'{target["variant"]} / {target["versus"]} ({what}) '
+        versus = target['versus']
+        versus = f'best of {", ".join(versus)}' if isinstance(versus, list) else versus
+        stated = (f'{target["variant"]} / {versus} ({what}) '
                   f'{OPS[target["op"]]} {target["ratio"]}')
     else:
         stated = f'{target["variant"]} {what} {OPS[target["op"]]} {target["value"]}'

@@ -81,7 +81,17 @@ def summarise(runs):
     return summary
 
 
-def evaluate(target, variants):
+def _versus_summary(target, variants, better):
+    """The summary of the variant compared with; of a list, the best of those that ran."""
+    names = target['versus'] if isinstance(target['versus'], list) else [target['versus']]
+    summaries = [variants[name]['summary'] for name in names if 'summary' in variants[name]]
+    if len(summaries) != len(names):
+        return None
+    choose = max if better == 'higher' else min
+    return choose(summaries, key=lambda summary: summary['median'])
+
+
+def evaluate(target, variants, better):
     """The target with its actual figure and whether it was met (None: not measurable)."""
     result = dict(target)
     mine = variants[target['variant']].get('summary')
@@ -91,7 +101,7 @@ def evaluate(target, variants):
     key = target.get('extra')
     actual = mine['extra'].get(key) if key else mine['median']
     if 'versus' in target:
-        other = variants[target['versus']].get('summary')
+        other = _versus_summary(target, variants, better)
         if other is None or actual is None:
             result['met'] = None
             return result
@@ -129,7 +139,8 @@ def run_measurement(scenario, measurement, options, paths, log):
     for variant in variants.values():
         if variant['runs'] and not variant['errors']:
             variant['summary'] = summarise(variant['runs'])
-    targets = [evaluate(target, variants) for target in measurement.get('targets', [])]
+    targets = [evaluate(target, variants, measurement['better'])
+               for target in measurement.get('targets', [])]
     return {key: measurement[key] for key in ('id', 'title', 'unit', 'better')} | {
         'parameters': parameters_for(measurement, options.quick),
         'variants': variants, 'targets': targets}

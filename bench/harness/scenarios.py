@@ -35,8 +35,14 @@ def _check(scenario, path):
             raise ScenarioError(f'{path}: "better" must be "higher" or "lower"')
         names = {variant['name'] for variant in measurement['variants']}
         for target in measurement.get('targets', []):
-            if target['variant'] not in names or target.get('versus', target['variant']) not in names:
+            versus = target.get('versus', [])
+            named = [target['variant']] + (versus if isinstance(versus, list) else [versus])
+            if any(name not in names for name in named):
                 raise ScenarioError(f'{path}: target names an unknown variant: {target}')
+            if ('versus' in target) == ('value' in target) or ('versus' in target) != (
+                    'ratio' in target):
+                raise ScenarioError(f'{path}: a target has "versus" and "ratio", or "value": '
+                                    f'{target}')
             if target.get('op') not in ('>=', '<=', '=='):
                 raise ScenarioError(f'{path}: target op must be >=, <= or ==: {target}')
 
