@@ -6,6 +6,8 @@
 #include "console/consolesearchbar.h"
 #include "console/linebuilder.h"
 #include "console/scrollback.h"
+#include "console/tailfollower.h"
+#include "console/textsearch.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QSaveFile>
@@ -14,7 +16,6 @@
 #include <QtGui/QFontDatabase>
 #include <QtGui/QGuiApplication>
 #include <QtGui/QShortcut>
-#include <QtGui/QTextBlock>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QScrollBar>
@@ -57,10 +58,8 @@ public:
     void rerender();
     QList<ConsoleLine> partialLines() const;
     bool isVisible(const ConsoleLine &line) const;
-    void setFollowTail(bool follow);
-    void scrollToBottom();
-    void scrolled(int value);
     bool find(QTextDocument::FindFlags flags);
+    bool checkExpression(const QRegularExpression &expression);
     void updateMatchCount();
 
     ConsoleView *q;
@@ -72,8 +71,7 @@ public:
     std::deque<ConsoleLine> pending;
     int droppedLines = 0; //!< dropped from pending since the last flush
     QTimer flushTimer;
-    bool follow = true;
-    bool updating = false; //!< scroll bar moves are ours, not the user's
+    TailFollower *follower = nullptr;
     bool stdoutVisible = true;
     bool stderrVisible = true;
 };
@@ -89,6 +87,7 @@ ConsoleViewPrivate::ConsoleViewPrivate(ConsoleView *view) : q(view)
     text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     document = std::make_unique<ConsoleDocument>(text);
     document->setMaximumLines(scrollback.maximumLines());
+    follower = new TailFollower(text->verticalScrollBar(), view);
     searchBar = new ConsoleSearchBar(view);
     searchBar->setObjectName(u"searchBar"_s);
     searchBar->hide();
@@ -126,7 +125,7 @@ void ConsoleViewPrivate::scheduleFlush()
 void ConsoleViewPrivate::flush()
 {
     flushTimer.stop();
-    updating = true;
+    follower->beginUpdate();
     QTextCursor editBlock(text->document());
     editBlock.beginEditBlock();
     document->removePartialLines();
@@ -145,9 +144,7 @@ void ConsoleViewPrivate::flush()
     pending.clear();
     document->appendPartialLines(partialLines());
     editBlock.endEditBlock();
-    if (follow)
-        scrollToBottom();
-    updating = false;
+    follower->endUpdate();
 }
 
 void ConsoleViewPrivate::render(const ConsoleLine &line)
@@ -177,7 +174,7 @@ QList<ConsoleLine> ConsoleViewPrivate::partialLines() const
 void ConsoleViewPrivate::rerender()
 {
     flush();
-    updating = true;
+    follower->beginUpdate();
     QTextCursor editBlock(text->document());
     editBlock.beginEditBlock();
     document->clear();
@@ -185,41 +182,24 @@ void ConsoleViewPrivate::rerender()
         render(line);
     document->appendPartialLines(partialLines());
     editBlock.endEditBlock();
-    if (follow)
-        scrollToBottom();
-    updating = false;
-}
-
-void ConsoleViewPrivate::setFollowTail(bool newFollow)
-{
-    if (newFollow == follow)
-        return;
-    follow = newFollow;
-    if (follow)
-        scrollToBottom();
-    Q_EMIT q->followTailChanged(follow);
-}
-
-void ConsoleViewPrivate::scrollToBottom()
-{
-    const bool wasUpdating = updating;
-    updating = true;
-    QScrollBar *bar = text->verticalScrollBar();
-    bar->setValue(bar->maximum());
-    updating = wasUpdating;
-}
-
-void ConsoleViewPrivate::scrolled(int value)
-{
-    if (updating)
-        return;
-    setFollowTail(value >= text->verticalScrollBar()->maximum());
+    follower->endUpdate();
 }
 
 bool ConsoleViewPrivate::find(QTextDocument::FindFlags flags)
 {
     flush();
     const QRegularExpression expression = searchBar->expression();
+    if (!checkExpression(expression))
+        return false;
+    const bool found = TextSearch::find(text, expression, flags);
+    if (found)
+        follower->setFollowing(false); // the match stays in view
+    updateMatchCount();
+    return found;
+}
+
+bool ConsoleViewPrivate::checkExpression(const QRegularExpression &expression)
+{
     if (expression.pattern().isEmpty()) {
         searchBar->setStatus(QString());
         return false;
@@ -229,46 +209,15 @@ bool ConsoleViewPrivate::find(QTextDocument::FindFlags flags)
                 ConsoleView::tr("Invalid expression: %1").arg(expression.errorString()));
         return false;
     }
-    // QTextDocument::find() overrides the expression's case option with this flag
-    if (!(expression.patternOptions() & QRegularExpression::CaseInsensitiveOption))
-        flags |= QTextDocument::FindCaseSensitively;
-    const QTextCursor before = text->textCursor();
-    bool found = text->find(expression, flags);
-    if (!found) { // wraps around
-        QTextCursor start(text->document());
-        start.movePosition(flags & QTextDocument::FindBackward ? QTextCursor::End
-                                                               : QTextCursor::Start);
-        text->setTextCursor(start);
-        found = text->find(expression, flags);
-        if (!found)
-            text->setTextCursor(before);
-    }
-    if (found)
-        setFollowTail(false);
-    updateMatchCount();
-    return found;
+    return true;
 }
 
 void ConsoleViewPrivate::updateMatchCount()
 {
     const QRegularExpression expression = searchBar->expression();
-    if (expression.pattern().isEmpty()) {
-        searchBar->setStatus(QString());
+    if (!checkExpression(expression))
         return;
-    }
-    if (!expression.isValid()) {
-        searchBar->setStatus(
-                ConsoleView::tr("Invalid expression: %1").arg(expression.errorString()));
-        return;
-    }
-    int count = 0;
-    for (QTextBlock block = text->document()->begin(); block.isValid(); block = block.next()) {
-        auto matches = expression.globalMatch(block.text());
-        while (matches.hasNext()) {
-            if (matches.next().capturedLength() > 0)
-                ++count;
-        }
-    }
+    const int count = TextSearch::countMatches(text->document(), expression);
     searchBar->setStatus(ConsoleView::tr("%1 matches").arg(count));
 }
 
@@ -282,12 +231,7 @@ ConsoleView::ConsoleView(QWidget *parent)
     layout->addWidget(d->searchBar);
 
     connect(&d->flushTimer, &QTimer::timeout, this, [this] { d->flush(); });
-    QScrollBar *bar = d->text->verticalScrollBar();
-    connect(bar, &QScrollBar::valueChanged, this, [this](int value) { d->scrolled(value); });
-    connect(bar, &QScrollBar::rangeChanged, this, [this] {
-        if (d->follow)
-            d->scrollToBottom();
-    });
+    connect(d->follower, &TailFollower::followingChanged, this, &ConsoleView::followTailChanged);
     connect(d->searchBar, &ConsoleSearchBar::nextRequested, this, &ConsoleView::findNext);
     connect(d->searchBar, &ConsoleSearchBar::previousRequested, this, &ConsoleView::findPrevious);
     connect(d->searchBar, &ConsoleSearchBar::closeRequested, this, &ConsoleView::hideSearchBar);
@@ -354,12 +298,12 @@ void ConsoleView::setShowTimestamps(bool show)
 
 bool ConsoleView::followTail() const
 {
-    return d->follow;
+    return d->follower->isFollowing();
 }
 
 void ConsoleView::setFollowTail(bool follow)
 {
-    d->setFollowTail(follow);
+    d->follower->setFollowing(follow);
 }
 
 bool ConsoleView::isChannelVisible(int channel) const

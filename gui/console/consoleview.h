@@ -77,7 +77,8 @@ public:
     /*! \brief Selects the previous match before the cursor, wrapping around. */
     bool findPrevious();
 
-    /*! \brief The text shown, without escape sequences: what copy and save give. */
+    /*! \brief The text shown, without escape sequences: what copy and save give (pending
+     *  appends are rendered first). */
     QString plainText() const;
     /*! \brief Copies the selected text to the clipboard (also Ctrl+C). */
     void copy();
