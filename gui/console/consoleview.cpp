@@ -51,6 +51,7 @@ public:
     explicit ConsoleViewPrivate(ConsoleView *view);
 
     void append(const QString &source, int channel, const QByteArray &data);
+    void finish(const QString &source);
     void enqueue(ConsoleLine line);
     void scheduleFlush();
     void flush();
@@ -103,6 +104,21 @@ void ConsoleViewPrivate::append(const QString &source, int channel, const QByteA
     const QDateTime now = QDateTime::currentDateTime();
     for (ConsoleLine &line : stream->lines.add(stream->parser.feed(data), now))
         enqueue(std::move(line));
+    scheduleFlush();
+}
+
+void ConsoleViewPrivate::finish(const QString &source)
+{
+    for (auto it = streams.begin(); it != streams.end();) {
+        if (it->first.first != source) {
+            ++it;
+            continue;
+        }
+        const ConsoleLine &partial = it->second->lines.partialLine();
+        if (!partial.text.isEmpty())
+            enqueue(partial);
+        it = streams.erase(it);
+    }
     scheduleFlush();
 }
 
@@ -269,6 +285,11 @@ void ConsoleView::appendNotice(const QString &source, const QString &text)
     line.text.replace(u'\n', u' ').replace(u'\r', u' '); // one line, always
     d->enqueue(std::move(line));
     d->scheduleFlush();
+}
+
+void ConsoleView::finishOutput(const QString &source)
+{
+    d->finish(source);
 }
 
 int ConsoleView::scrollbackLines() const

@@ -47,6 +47,11 @@ public:
     /*! \brief Appends a notice about \a source in a merged console, prefixed like its output. */
     void appendNotice(const QString &source, const QString &text);
 
+    /*! \brief The output of \a source (empty: of this console's one process) ended, e.g. its
+     *  process exited: its half-received lines become lines of their own and its decoding state
+     *  is reset, so that a restarted process starts with no colour or escape left over. */
+    void finishOutput(const QString &source = QString());
+
     /*! \brief The most lines kept; older ones are dropped. */
     int scrollbackLines() const;
     /*! \brief Keeps at most \a lines lines (at least 1), dropping the oldest beyond. */

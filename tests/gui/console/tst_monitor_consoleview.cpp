@@ -28,6 +28,7 @@ private Q_SLOTS:
     void stderrLooksDifferent();
     void mergedSourcesKeepLinesWhole();
     void noticeIsALineOfItsOwn();
+    void finishedOutputStartsClean();
     void randomBytesStayBounded();
     void scrollbackBoundHolds();
     void pendingQueueIsBoundedAndSaysSo();
@@ -126,6 +127,24 @@ void tst_ConsoleView::noticeIsALineOfItsOwn()
     QVERIFY(notice.fontItalic());
     QCOMPARE(notice.foreground().color(), LineRenderer::noticeColor());
     QVERIFY(!formatOf(view, u"half"_s).fontItalic());
+}
+
+void tst_ConsoleView::finishedOutputStartsClean()
+{
+    ConsoleView view;
+    view.appendOutput(u"web"_s, 1, "\x1b[31mno newline"_ba);
+    view.appendOutput(u"db"_s, 1, "\x1b[32mdb's"_ba);
+    view.finishOutput(u"web"_s);
+    view.appendNotice(u"web"_s, u"exited"_s);
+    view.appendOutput(u"web"_s, 1, "fresh\n"_ba);
+    view.flush();
+    QCOMPARE(blocksOf(view), QStringList({u"[web] no newline"_s, u"[web] exited"_s,
+                                          u"[web] fresh"_s, u"[db] db's"_s}));
+    QCOMPARE(formatOf(view, u"newline"_s).foreground().color(), ansiColor(1));
+    QVERIFY(formatOf(view, u"fresh"_s).foreground().color() != ansiColor(1));
+    view.appendOutput(u"db"_s, 1, " still green\n"_ba); // other sources keep their state
+    view.flush();
+    QCOMPARE(formatOf(view, u"still"_s).foreground().color(), ansiColor(2));
 }
 
 void tst_ConsoleView::randomBytesStayBounded()
