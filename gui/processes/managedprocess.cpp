@@ -48,22 +48,14 @@ ProcessOptions optionsOf(const LaunchSpec &spec)
 {
     ProcessOptions options;
     options.streams = false;
-    if (spec.pty) {
-        options.stdinMode = options.stdoutMode = options.stderrMode = Stdio::pty();
-    } else {
-        options.stdinMode = options.stdoutMode = options.stderrMode = Stdio::pipe();
-    }
+    // One pty for all three streams (everything arrives on channel 1), or three pipes.
+    const Stdio stdio = spec.pty ? Stdio::pty() : Stdio::pipe();
+    options.stdinMode = options.stdoutMode = options.stderrMode = stdio;
     options.startNewSession = true;
     options.dieWithParent = true;
     options.workingDirectory = spec.workingDirectory;
     options.environment = environmentOf(spec);
     return options;
-}
-
-quint64 nextId()
-{
-    static quint64 last = 0;
-    return ++last;
 }
 } // namespace
 
@@ -82,11 +74,14 @@ public:
     void scheduleRestart(EndKind kind);
     void setState(ProcessState newState);
     void noteSignal(int signo);
+    void signalGroup(int signo);
     WriteTransport *stdinTransport() const;
     void discardChild();
+    bool beginUserStop();
 
     ManagedProcess *q;
-    const quint64 id = nextId();
+    inline static quint64 lastId = 0;
+    const quint64 id = ++lastId;
     LaunchSpec spec;
     ProcessState state = ProcessState::Exited;
     Process *child = nullptr; // the current child's aproc::Process, owned by q
@@ -102,6 +97,7 @@ public:
     bool userStopped = false; // stop() or restart() during this run
     bool restartWhenEnded = false; // restart() is waiting for the end
     bool endedByUser = false;
+    bool reaped = false; // the child exited; its output may still be open (a grandchild)
     std::optional<std::chrono::milliseconds> stopWhenStarted;
     QSet<int> userSignals; // sent from the menu during this run
     QTimer killTimer; // stop(): SIGKILL after the grace
@@ -115,6 +111,7 @@ void ManagedProcessPrivate::setState(ProcessState newState)
         return;
     state = newState;
     Q_EMIT q->stateChanged(state);
+    Q_EMIT q->changed();
 }
 
 void ManagedProcessPrivate::discardChild()
@@ -133,11 +130,10 @@ void ManagedProcessPrivate::startChild()
     pid = 0;
     returncode.reset();
     errorString.clear();
-    userStopped = restartWhenEnded = endedByUser = false;
+    userStopped = restartWhenEnded = endedByUser = reaped = false;
     stopWhenStarted.reset();
     userSignals.clear();
     setState(ProcessState::Starting);
-    Q_EMIT q->changed();
     CommandInvocation invocation;
     try {
         invocation = LaunchSpecs::invocation(spec);
@@ -161,7 +157,10 @@ void ManagedProcessPrivate::connectChild()
             Q_EMIT q->changed();
         }
     });
-    QObject::connect(child, &Process::exited, q, [this] { killTimer.stop(); });
+    QObject::connect(child, &Process::exited, q, [this] {
+        reaped = true;
+        killTimer.stop();
+    });
     QObject::connect(child, &Process::finished, q, [this](int code) { onFinished(code); });
     QObject::connect(child, &Process::errorOccurred, q,
                      [this](const QString &message) { onFailed(message); });
@@ -191,8 +190,8 @@ void ManagedProcessPrivate::onFinished(int code)
     stdinOpen = false;
     returncode = code;
     const bool byUser = userStopped || (code < 0 && userSignals.contains(-code));
-    setState(code >= 0 ? ProcessState::Exited : ProcessState::Killed);
     endedByUser = byUser;
+    setState(code >= 0 ? ProcessState::Exited : ProcessState::Killed);
     Q_EMIT q->ended(state, code);
     Q_EMIT q->changed();
     afterEnd(byUser ? EndKind::ByUser : code == 0 ? EndKind::Success : EndKind::Failure);
@@ -246,11 +245,15 @@ void ManagedProcessPrivate::beginStop(std::chrono::milliseconds grace)
         stopWhenStarted = grace; // still spawning: stop as soon as it runs
         return;
     }
+    if (reaped) { // a grandchild still holds the output open: stop the group
+        signalGroup(SIGTERM);
+        killTimer.start(grace);
+        return;
+    }
     child->terminate();
     if (state == ProcessState::Stopped) {
         child->sendSignal(SIGCONT); // a stopped child acts on SIGTERM only once continued
         setState(ProcessState::Running);
-        Q_EMIT q->changed();
     }
     if (!killTimer.isActive())
         killTimer.start(grace);
@@ -258,19 +261,35 @@ void ManagedProcessPrivate::beginStop(std::chrono::milliseconds grace)
 
 void ManagedProcessPrivate::noteSignal(int signo)
 {
-    if (signo == SIGSTOP || signo == SIGTSTP) {
-        if (state == ProcessState::Running) {
-            setState(ProcessState::Stopped);
-            Q_EMIT q->changed();
-        }
-    } else if (signo == SIGCONT) {
-        if (state == ProcessState::Stopped) {
-            setState(ProcessState::Running);
-            Q_EMIT q->changed();
-        }
-    } else if (!isJobControl(signo)) {
+    if ((signo == SIGSTOP || signo == SIGTSTP) && state == ProcessState::Running)
+        setState(ProcessState::Stopped);
+    else if (signo == SIGCONT && state == ProcessState::Stopped)
+        setState(ProcessState::Running);
+    else if (!isJobControl(signo))
         userSignals.insert(signo);
-    }
+}
+
+// The common start of stop() and kill(): false when no child is left to stop.
+bool ManagedProcessPrivate::beginUserStop()
+{
+    const bool wasPending = restartTimer.isActive();
+    restartTimer.stop();
+    restartWhenEnded = false;
+    if (wasPending)
+        Q_EMIT q->changed(); // the pending restart was cancelled
+    userStopped = ProcessStates::isActive(state);
+    return userStopped;
+}
+
+void ManagedProcessPrivate::signalGroup(int signo)
+{
+    // Once the child was reaped, aproc::Process no longer signals its group. The group (the
+    // child led its own session) lives on while a member does, and its id cannot be reused
+    // meanwhile.
+    if (reaped)
+        ::killpg(pid_t(pid), signo);
+    else
+        child->sendSignalToGroup(signo);
 }
 
 WriteTransport *ManagedProcessPrivate::stdinTransport() const
@@ -287,7 +306,9 @@ ManagedProcess::ManagedProcess(const LaunchSpec &spec, QObject *parent)
     d->killTimer.setSingleShot(true);
     d->restartTimer.setSingleShot(true);
     connect(&d->killTimer, &QTimer::timeout, this, [this] {
-        if (d->child)
+        if (d->child && d->reaped)
+            d->signalGroup(SIGKILL);
+        else if (d->child)
             d->child->kill();
     });
     connect(&d->restartTimer, &QTimer::timeout, this, [this] {
@@ -298,9 +319,11 @@ ManagedProcess::ManagedProcess(const LaunchSpec &spec, QObject *parent)
 
 ManagedProcess::~ManagedProcess()
 {
-    // aproc::Process kills a child that still runs and reaps it; no signal reaches us any more.
+    // The child's whole group is killed; aproc::Process reaps the child. No signal reaches us.
     if (d->child) {
         disconnect(d->child, nullptr, this, nullptr);
+        if (d->pid != 0)
+            d->signalGroup(SIGKILL);
         delete d->child;
     }
 }
@@ -417,26 +440,17 @@ void ManagedProcess::restart()
 
 void ManagedProcess::stop(std::chrono::milliseconds grace)
 {
-    d->restartTimer.stop();
-    d->restartWhenEnded = false;
-    if (!ProcessStates::isActive(d->state)) {
-        Q_EMIT changed(); // a pending restart was cancelled
-        return;
-    }
-    d->userStopped = true;
-    d->beginStop(grace);
+    if (d->beginUserStop())
+        d->beginStop(grace);
 }
 
 void ManagedProcess::kill()
 {
-    d->restartTimer.stop();
-    d->restartWhenEnded = false;
-    if (!ProcessStates::isActive(d->state))
+    if (!d->beginUserStop())
         return;
-    d->userStopped = true;
     d->stopWhenStarted = 0ms;
     if (d->child && d->pid != 0)
-        d->child->kill();
+        d->signalGroup(SIGKILL); // the whole tree: nothing of it outlives a removal
 }
 
 void ManagedProcess::sendSignal(int signo)
@@ -451,7 +465,7 @@ void ManagedProcess::sendSignalToGroup(int signo)
 {
     if (!d->child || d->pid == 0)
         return;
-    d->child->sendSignalToGroup(signo);
+    d->signalGroup(signo);
     d->noteSignal(signo);
 }
 

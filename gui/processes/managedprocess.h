@@ -42,7 +42,7 @@ class ManagedProcess : public QObject
 public:
     /*! \brief A process for \a spec, not started (state Exited, no pid, no returncode). */
     explicit ManagedProcess(const LaunchSpec &spec, QObject *parent = nullptr);
-    /*! \brief A running child is killed and reaped. */
+    /*! \brief A running child and its process group are sent SIGKILL; the child is reaped. */
     ~ManagedProcess() override;
 
     /*! \brief Unique and stable for the life of the monitor (never 0). */
@@ -89,15 +89,20 @@ public:
     /*! \brief stop() with the default grace if a child exists, then start() once it ended;
      *  counts a restart. */
     void restart();
-    /*! \brief SIGTERM, then SIGKILL after \a grace. A user stop: it cancels a pending restart and
-     *  the restart policy does not restart the child. */
+    /*! \brief SIGTERM, then SIGKILL after \a grace, to the child (a stopped child is sent SIGCONT
+     *  too); to its process group once the child exited but a grandchild still holds its output
+     *  open. A user stop: it cancels a pending restart and the restart policy does not restart
+     *  the child. */
     void stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
-    /*! \brief SIGKILL now (a user stop, as stop()); the manager's remove() uses it. */
+    /*! \brief SIGKILL now to the child's whole process group (a user stop, as stop()); the
+     *  manager's remove() uses it. */
     void kill();
     /*! \brief Sends \a signo to the child; nothing when no child runs. SIGSTOP/SIGTSTP make the
      *  state Stopped, SIGCONT Running again. */
     void sendSignal(int signo);
-    /*! \brief sendSignal() to the child's whole process group. */
+    /*! \brief sendSignal() to the child's whole process group. Also works once the child
+     *  exited while a grandchild still holds its output open (the state is Running until that
+     *  output closes). */
     void sendSignalToGroup(int signo);
     /*! \brief Writes \a data to the child's stdin (or pty); nothing unless
      *  canWriteStandardInput(). */

@@ -73,8 +73,11 @@ Q_SIGNALS:
     void shutdownFinished();
 
 private:
+    /*! \brief Emits countsChanged() when runningCount() or failedCount() changed. */
     void updateCounts();
+    /*! \brief Emits shutdownFinished() once, after shutdown(), when no child is left. */
     void checkShutdown();
+    /*! \brief The translated processFailed() message of \a process ending with \a returncode. */
     static QString endMessage(const ManagedProcess *process, int returncode);
 
     std::unique_ptr<ProcessManagerPrivate> d;

@@ -99,6 +99,8 @@ private Q_SLOTS:
     void ptyTerminalSize();
     void stopAndContinue();
     void signalToGroupKillsTree();
+    void lingeringGrandchildKeepsItRunning();
+    void stopReachesLingeringGrandchild();
     void stopEscalatesToKill();
     void manualRestart();
     void restartOnFailureUpToMax();
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void userSignalIsNotRestarted();
     void userStopCancelsPendingRestart();
     void destructionKillsAndReaps();
+    void destructionKillsTree();
 };
 
 void TestManagedProcess::initialState()
@@ -365,6 +368,42 @@ void TestManagedProcess::signalToGroupKillsTree()
     QVERIFY(process.endedByUser());
 }
 
+void TestManagedProcess::lingeringGrandchildKeepsItRunning()
+{
+    // The helper exits at once; its grandchild holds stdout open.
+    ManagedProcess process(helperSpec({u"grandchild"_s, u"30"_s}));
+    QSignalSpy output(&process, &ManagedProcess::outputReceived);
+    QSignalSpy ended(&process, &ManagedProcess::ended);
+    QVERIFY(output.isValid() && ended.isValid());
+    process.start();
+    QTRY_VERIFY_WITH_TIMEOUT(::output(output, 1).endsWith('\n'), childTimeout);
+    const qint64 grandchild = ::output(output, 1).trimmed().toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(isReaped(process.pid()), childTimeout);
+    QVERIFY(isAlive(grandchild));
+    QCOMPARE(process.state(), ProcessState::Running); // its output is not all delivered
+    process.sendSignalToGroup(SIGTERM);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QCOMPARE(process.state(), ProcessState::Exited);
+    QCOMPARE(process.returncode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(grandchild), childTimeout);
+}
+
+void TestManagedProcess::stopReachesLingeringGrandchild()
+{
+    ManagedProcess process(helperSpec({u"grandchild"_s, u"30"_s}));
+    QSignalSpy output(&process, &ManagedProcess::outputReceived);
+    QSignalSpy ended(&process, &ManagedProcess::ended);
+    QVERIFY(output.isValid() && ended.isValid());
+    process.start();
+    QTRY_VERIFY_WITH_TIMEOUT(::output(output, 1).endsWith('\n'), childTimeout);
+    const qint64 grandchild = ::output(output, 1).trimmed().toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(isReaped(process.pid()), childTimeout);
+    process.stop(60s);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(grandchild), childTimeout);
+    QVERIFY(process.endedByUser());
+}
+
 void TestManagedProcess::stopEscalatesToKill()
 {
     ManagedProcess process(helperSpec({u"ignore-term"_s}));
@@ -531,6 +570,25 @@ void TestManagedProcess::destructionKillsAndReaps()
     QVERIFY(isAlive(pid));
     process.reset();
     QTRY_VERIFY_WITH_TIMEOUT(isReaped(pid), childTimeout);
+}
+
+void TestManagedProcess::destructionKillsTree()
+{
+    LaunchSpec spec;
+    spec.shell = true;
+    spec.command
+            = aproc::shellQuote(QStringLiteral(APROC_TEST_HELPER)) + u" grandchild 30; read x"_s;
+    auto process = std::make_unique<ManagedProcess>(spec);
+    QSignalSpy output(process.get(), &ManagedProcess::outputReceived);
+    QVERIFY(output.isValid());
+    process->start();
+    QTRY_VERIFY_WITH_TIMEOUT(::output(output, 1).endsWith('\n'), childTimeout);
+    const qint64 grandchild = ::output(output, 1).trimmed().toLongLong();
+    const qint64 pid = process->pid();
+    QVERIFY(isAlive(grandchild));
+    process.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(isReaped(pid), childTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(grandchild), childTimeout);
 }
 
 QTEST_MAIN(TestManagedProcess)

@@ -6,6 +6,7 @@
 
 #include <aproc/shell.h>
 
+#include <QtCore/QFile>
 #include <QtCore/QPointer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -39,6 +40,17 @@ LaunchSpec helperSpec(const QStringList &arguments)
 bool isReaped(qint64 pid)
 {
     return ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
+}
+
+/*! True while \a pid runs (a zombie waiting for another reaper counts as gone). */
+bool isAlive(qint64 pid)
+{
+    QFile file(u"/proc/%1/stat"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray stat = file.readAll();
+    const qsizetype close = stat.lastIndexOf(')');
+    return close > 0 && close + 2 < stat.size() && stat.at(close + 2) != 'Z';
 }
 
 /*! The last countsChanged(running, failed) of \a spy, as a pair. */
@@ -163,8 +175,18 @@ void TestProcessManager::removeRunningLeavesNoChild()
     ProcessManager manager;
     QSignalSpy removed(&manager, &ProcessManager::processRemoved);
     QVERIFY(removed.isValid());
-    QPointer<ManagedProcess> process = manager.launch(helperSpec({u"sleep"_s, u"30"_s}));
-    QTRY_COMPARE_WITH_TIMEOUT(process->state(), ProcessState::Running, childTimeout);
+    // A shell that waits, and a sleeping grandchild in its group.
+    LaunchSpec spec;
+    spec.shell = true;
+    spec.command
+            = aproc::shellQuote(QStringLiteral(APROC_TEST_HELPER)) + u" grandchild 30; read x"_s;
+    QPointer<ManagedProcess> process = manager.launch(spec);
+    QSignalSpy output(process.data(), &ManagedProcess::outputReceived);
+    QVERIFY(output.isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(!output.isEmpty() && output.last().at(1).toByteArray().endsWith('\n'),
+                             childTimeout);
+    const qint64 grandchild = output.last().at(1).toByteArray().trimmed().toLongLong();
+    QVERIFY(isAlive(grandchild));
     const qint64 pid = process->pid();
     manager.remove(process);
     QCOMPARE(removed.size(), 1);
@@ -173,6 +195,7 @@ void TestProcessManager::removeRunningLeavesNoChild()
     QCOMPARE(manager.runningCount(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(!process, childTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(isReaped(pid), childTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(grandchild), childTimeout);
     manager.remove(nullptr); // not one of ours: nothing
     QCOMPARE(removed.size(), 1);
 }
