@@ -258,7 +258,12 @@ ConsoleView::ConsoleView(QWidget *parent)
     connect(findShortcut, &QShortcut::activated, this, &ConsoleView::showSearchBar);
 }
 
-ConsoleView::~ConsoleView() = default;
+ConsoleView::~ConsoleView()
+{
+    // the follower watches the text's scroll bar and signals this view: it goes first, before
+    // the children are torn down
+    delete d->follower;
+}
 
 void ConsoleView::appendOutput(int channel, const QByteArray &data)
 {
