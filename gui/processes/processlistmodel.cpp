@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: MIT
+#include "processlistmodel.h"
+
+#include "processes/managedprocess.h"
+#include "processes/processmanager.h"
+#include "processes/processsampler.h"
+
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+#include <QtGui/QColor>
+
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace aproc::monitor {
+
+namespace {
+
+// A descendant of a managed process's child, as the last sample saw it.
+struct DescendantRow
+{
+    qint64 pid = 0;
+    ProcessSample sample;
+    QList<double> cpuHistory;
+    QList<double> memoryHistory;
+    QVariantList shown; // what each cell showed when dataChanged() was last considered
+};
+
+// One managed process: its row, its tracked pid and its descendants.
+struct Node
+{
+    ManagedProcess *process = nullptr;
+    qint64 trackedPid = 0;
+    std::optional<ProcessSample> sample;
+    QList<double> cpuHistory;
+    QList<double> memoryHistory;
+    QList<DescendantRow> children;
+    QVariantList shown;
+};
+
+QString cpuText(const std::optional<ProcessSample> &sample)
+{
+    return sample && sample->cpuPercent ? ProcessColumns::cpuText(*sample->cpuPercent) : QString();
+}
+
+QString memoryText(const std::optional<ProcessSample> &sample)
+{
+    return sample ? ProcessColumns::memoryText(sample->stat.rssBytes) : QString();
+}
+
+QString activityToolTip(const std::optional<ProcessSample> &sample)
+{
+    if (!sample)
+        return {};
+    return ProcessListModel::tr("CPU: %1 %, memory: %2").arg(cpuText(sample), memoryText(sample));
+}
+
+double sortableCpu(const std::optional<ProcessSample> &sample)
+{
+    return sample && sample->cpuPercent ? *sample->cpuPercent : -1.0;
+}
+
+qint64 sortableMemory(const std::optional<ProcessSample> &sample)
+{
+    return sample ? sample->stat.rssBytes : -1;
+}
+
+QVariant processDisplay(const Node &node, ProcessColumn column)
+{
+    const ManagedProcess *process = node.process;
+    switch (column) {
+    case ProcessColumn::Name:
+        return process->name();
+    case ProcessColumn::Command:
+        return process->commandLine();
+    case ProcessColumn::Pid:
+        return process->pid() > 0 ? QString::number(process->pid()) : QString();
+    case ProcessColumn::State:
+        return ProcessStates::title(process->state());
+    case ProcessColumn::Exit:
+        return process->exitDescription();
+    case ProcessColumn::Started:
+        return ProcessColumns::startTimeText(process->startTime());
+    case ProcessColumn::RunTime:
+        return process->startTime().isValid() ? ProcessColumns::runTimeText(process->runTime())
+                                              : QString();
+    case ProcessColumn::Restarts:
+        return QString::number(process->restartCount());
+    case ProcessColumn::CpuPercent:
+        return cpuText(node.sample);
+    case ProcessColumn::Memory:
+        return memoryText(node.sample);
+    case ProcessColumn::Activity:
+        return {};
+    }
+    return {};
+}
+
+QVariant processSortKey(const Node &node, ProcessColumn column)
+{
+    const ManagedProcess *process = node.process;
+    switch (column) {
+    case ProcessColumn::Pid:
+        return process->pid();
+    case ProcessColumn::State:
+        return int(process->state());
+    case ProcessColumn::Exit:
+        return process->returncode() ? QVariant(*process->returncode()) : QVariant(INT_MIN);
+    case ProcessColumn::Started:
+        return process->startTime().isValid() ? process->startTime().toMSecsSinceEpoch() : 0;
+    case ProcessColumn::RunTime:
+        return qint64(process->startTime().isValid() ? process->runTime().count() : -1);
+    case ProcessColumn::Restarts:
+        return process->restartCount();
+    case ProcessColumn::CpuPercent:
+    case ProcessColumn::Activity:
+        return sortableCpu(node.sample);
+    case ProcessColumn::Memory:
+        return sortableMemory(node.sample);
+    default:
+        return processDisplay(node, column);
+    }
+}
+
+QVariant processToolTip(const Node &node, ProcessColumn column)
+{
+    const ManagedProcess *process = node.process;
+    if (column == ProcessColumn::Activity)
+        return activityToolTip(node.sample);
+    if (process->state() == ProcessState::FailedToStart && !process->errorString().isEmpty())
+        return QString(process->commandLine() + u'\n' + process->errorString());
+    return process->commandLine();
+}
+
+QVariant processForeground(const Node &node)
+{
+    switch (node.process->state()) {
+    case ProcessState::Killed:
+    case ProcessState::FailedToStart:
+        return QColor(Qt::red);
+    case ProcessState::Exited:
+        return QColor(Qt::gray);
+    default:
+        return {};
+    }
+}
+
+QVariant processData(const Node &node, ProcessColumn column, int role)
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        return processDisplay(node, column);
+    case ProcessListModel::SortRole:
+        return processSortKey(node, column);
+    case Qt::ToolTipRole:
+        return processToolTip(node, column);
+    case Qt::ForegroundRole:
+        return processForeground(node);
+    case ProcessListModel::ProcessRole:
+        return QVariant::fromValue(node.process);
+    case ProcessListModel::PidRole:
+        return node.process->pid();
+    case ProcessListModel::IsDescendantRole:
+        return false;
+    case ProcessListModel::CpuHistoryRole:
+        return QVariant::fromValue(node.cpuHistory);
+    case ProcessListModel::MemoryHistoryRole:
+        return QVariant::fromValue(node.memoryHistory);
+    default:
+        return {};
+    }
+}
+
+QVariant descendantDisplay(const DescendantRow &row, ProcessColumn column)
+{
+    const ProcessStat &stat = row.sample.stat;
+    switch (column) {
+    case ProcessColumn::Name:
+        return stat.name;
+    case ProcessColumn::Command:
+        return ProcessColumns::commandLineText(row.sample.commandLine, row.sample.stat.name);
+    case ProcessColumn::Pid:
+        return QString::number(row.pid);
+    case ProcessColumn::State:
+        return ProcessColumns::kernelStateTitle(stat.state);
+    case ProcessColumn::Started:
+        return ProcessColumns::startTimeText(procfs::startTime(stat.startTicks));
+    case ProcessColumn::RunTime:
+        return ProcessColumns::runTimeText(std::chrono::milliseconds(
+                procfs::startTime(stat.startTicks).msecsTo(QDateTime::currentDateTime())));
+    case ProcessColumn::CpuPercent:
+        return cpuText(row.sample);
+    case ProcessColumn::Memory:
+        return memoryText(row.sample);
+    default:
+        return {};
+    }
+}
+
+QVariant descendantSortKey(const DescendantRow &row, ProcessColumn column)
+{
+    switch (column) {
+    case ProcessColumn::Pid:
+        return row.pid;
+    case ProcessColumn::Started:
+    case ProcessColumn::RunTime:
+        // A later start is a shorter run time: sort by start, reversed for run time.
+        return column == ProcessColumn::Started ? qint64(row.sample.stat.startTicks)
+                                                : -qint64(row.sample.stat.startTicks);
+    case ProcessColumn::CpuPercent:
+    case ProcessColumn::Activity:
+        return sortableCpu(row.sample);
+    case ProcessColumn::Memory:
+        return sortableMemory(row.sample);
+    default:
+        return descendantDisplay(row, column);
+    }
+}
+
+QVariant descendantData(const DescendantRow &row, ProcessColumn column, int role)
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        return descendantDisplay(row, column);
+    case ProcessListModel::SortRole:
+        return descendantSortKey(row, column);
+    case Qt::ToolTipRole:
+        return column == ProcessColumn::Activity
+                       ? activityToolTip(row.sample)
+                       : QVariant(ProcessColumns::commandLineText(row.sample.commandLine,
+                                                                  row.sample.stat.name));
+    case Qt::ForegroundRole:
+        return row.sample.stat.state == 'Z' ? QVariant(QColor(Qt::gray)) : QVariant();
+    case ProcessListModel::PidRole:
+        return row.pid;
+    case ProcessListModel::IsDescendantRole:
+        return true;
+    case ProcessListModel::CpuHistoryRole:
+        return QVariant::fromValue(row.cpuHistory);
+    case ProcessListModel::MemoryHistoryRole:
+        return QVariant::fromValue(row.memoryHistory);
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+class ProcessListModelPrivate
+{
+public:
+    explicit ProcessListModelPrivate(ProcessListModel *model) : q(model) { }
+
+    int rowOf(const ManagedProcess *process) const;
+    int rowOf(const Node *node) const;
+    void append(ManagedProcess *process);
+    void remove(const ManagedProcess *process);
+    void refresh(int row);
+    void refreshAll();
+    void track(Node &node);
+    void syncChildren(int row, Node &node);
+    void removeVanishedChildren(const QModelIndex &parent, Node &node, const QList<qint64> &pids);
+    void updateChild(DescendantRow &child) const;
+    void emitChanges(const QModelIndex &first, QVariantList &shown);
+    QVariantList cellsOf(const QModelIndex &first) const;
+
+    ProcessListModel *q;
+    ProcessManager *manager = nullptr;
+    QPointer<ProcessSampler> sampler;
+    std::vector<std::unique_ptr<Node>> nodes;
+    QTimer clock; // run times advance once a second
+};
+
+int ProcessListModelPrivate::rowOf(const ManagedProcess *process) const
+{
+    for (std::size_t row = 0; row < nodes.size(); ++row) {
+        if (nodes[row]->process == process)
+            return int(row);
+    }
+    return -1;
+}
+
+int ProcessListModelPrivate::rowOf(const Node *node) const
+{
+    for (std::size_t row = 0; row < nodes.size(); ++row) {
+        if (nodes[row].get() == node)
+            return int(row);
+    }
+    return -1;
+}
+
+void ProcessListModelPrivate::append(ManagedProcess *process)
+{
+    if (rowOf(process) >= 0)
+        return;
+    const int row = int(nodes.size());
+    q->beginInsertRows({}, row, row);
+    auto node = std::make_unique<Node>();
+    node->process = process;
+    nodes.push_back(std::move(node));
+    q->endInsertRows();
+    QObject::connect(process, &ManagedProcess::changed, q, [this, process] {
+        if (const int row = rowOf(process); row >= 0)
+            refresh(row);
+    });
+    QObject::connect(process, &QObject::destroyed, q, [this, process] { remove(process); });
+    nodes.back()->shown = cellsOf(q->index(row, 0));
+    refresh(row);
+}
+
+void ProcessListModelPrivate::remove(const ManagedProcess *process)
+{
+    const int row = rowOf(process);
+    if (row < 0)
+        return;
+    q->beginRemoveRows({}, row, row);
+    std::unique_ptr<Node> node = std::move(nodes[std::size_t(row)]);
+    nodes.erase(nodes.begin() + row);
+    q->endRemoveRows();
+    if (sampler && node->trackedPid > 0)
+        sampler->untrack(node->trackedPid);
+    QObject::disconnect(node->process, nullptr, q, nullptr);
+}
+
+void ProcessListModelPrivate::refreshAll()
+{
+    for (std::size_t row = 0; row < nodes.size(); ++row)
+        refresh(int(row));
+}
+
+void ProcessListModelPrivate::refresh(int row)
+{
+    Node &node = *nodes[std::size_t(row)];
+    track(node);
+    if (node.trackedPid > 0 && sampler) {
+        node.sample = sampler->sample(node.trackedPid);
+        node.cpuHistory = sampler->cpuHistory(node.trackedPid);
+        node.memoryHistory = sampler->memoryHistory(node.trackedPid);
+    } else {
+        node.sample.reset(); // the histories stay: the last activity of an ended process
+    }
+    syncChildren(row, node);
+    emitChanges(q->index(row, 0), node.shown);
+}
+
+// Tracks the child's pid while it lives (and only then).
+void ProcessListModelPrivate::track(Node &node)
+{
+    const ManagedProcess *process = node.process;
+    const bool alive = ProcessStates::isActive(process->state()) && process->pid() > 0;
+    const qint64 pid = sampler && alive ? process->pid() : 0;
+    if (pid == node.trackedPid)
+        return;
+    if (node.trackedPid > 0 && sampler)
+        sampler->untrack(node.trackedPid);
+    if (pid > 0)
+        sampler->track(pid);
+    node.trackedPid = pid;
+}
+
+void ProcessListModelPrivate::syncChildren(int row, Node &node)
+{
+    const QModelIndex parent = q->index(row, 0);
+    const QList<qint64> pids = node.trackedPid > 0 && sampler
+                                       ? sampler->descendants(node.trackedPid)
+                                       : QList<qint64>();
+    removeVanishedChildren(parent, node, pids);
+    for (qsizetype i = 0; i < node.children.size(); ++i) {
+        updateChild(node.children[i]);
+        emitChanges(q->index(int(i), 0, parent), node.children[i].shown);
+    }
+    QList<qint64> added = pids;
+    for (const DescendantRow &child : std::as_const(node.children))
+        added.removeOne(child.pid);
+    if (added.isEmpty())
+        return;
+    const int first = int(node.children.size());
+    q->beginInsertRows(parent, first, first + int(added.size()) - 1);
+    for (const qint64 pid : std::as_const(added)) {
+        node.children.append(DescendantRow{pid, {}, {}, {}, {}});
+        updateChild(node.children.last());
+    }
+    q->endInsertRows();
+    for (int i = first; i < node.children.size(); ++i)
+        node.children[i].shown = cellsOf(q->index(i, 0, parent));
+}
+
+// Removes the rows of the descendants not in \a pids, one run of adjacent rows at a time.
+void ProcessListModelPrivate::removeVanishedChildren(const QModelIndex &parent, Node &node,
+                                                     const QList<qint64> &pids)
+{
+    for (int last = int(node.children.size()) - 1; last >= 0; --last) {
+        if (pids.contains(node.children[last].pid))
+            continue;
+        int first = last;
+        while (first > 0 && !pids.contains(node.children[first - 1].pid))
+            --first;
+        q->beginRemoveRows(parent, first, last);
+        node.children.remove(first, last - first + 1);
+        q->endRemoveRows();
+        last = first;
+    }
+}
+
+void ProcessListModelPrivate::updateChild(DescendantRow &child) const
+{
+    if (std::optional<ProcessSample> sample = sampler->sample(child.pid))
+        child.sample = *sample;
+    child.cpuHistory = sampler->cpuHistory(child.pid);
+    child.memoryHistory = sampler->memoryHistory(child.pid);
+}
+
+// What the cells of the row of \a first show: what a change would be seen in.
+QVariantList ProcessListModelPrivate::cellsOf(const QModelIndex &first) const
+{
+    static constexpr int roles[] = {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole,
+                                    ProcessListModel::CpuHistoryRole};
+    QVariantList cells;
+    for (int column = 0; column < processColumnCount; ++column) {
+        QVariantList cell;
+        const QModelIndex index = first.siblingAtColumn(column);
+        for (const int role : roles) {
+            if (role != ProcessListModel::CpuHistoryRole || column == int(ProcessColumn::Activity))
+                cell.append(index.data(role));
+        }
+        cells.append(QVariant(cell));
+    }
+    return cells;
+}
+
+// One dataChanged() for the columns of the row of \a first that show something new.
+void ProcessListModelPrivate::emitChanges(const QModelIndex &first, QVariantList &shown)
+{
+    const QVariantList cells = cellsOf(first);
+    int firstChanged = -1, lastChanged = -1;
+    for (int column = 0; column < processColumnCount; ++column) {
+        if (column < shown.size() && shown.at(column) == cells.at(column))
+            continue;
+        if (firstChanged < 0)
+            firstChanged = column;
+        lastChanged = column;
+    }
+    shown = cells;
+    if (firstChanged >= 0) {
+        Q_EMIT q->dataChanged(first.siblingAtColumn(firstChanged),
+                              first.siblingAtColumn(lastChanged));
+    }
+}
+
+ProcessListModel::ProcessListModel(ProcessManager *manager, QObject *parent)
+    : ProcessListModel(manager, new ProcessSampler, parent)
+{
+    d->sampler->setParent(this);
+}
+
+ProcessListModel::ProcessListModel(ProcessManager *manager, ProcessSampler *sampler,
+                                   QObject *parent)
+    : QAbstractItemModel(parent), d(std::make_unique<ProcessListModelPrivate>(this))
+{
+    d->manager = manager;
+    d->sampler = sampler;
+    for (ManagedProcess *process : manager->processes())
+        d->append(process);
+    connect(manager, &ProcessManager::processAdded, this,
+            [this](ManagedProcess *process) { d->append(process); });
+    connect(manager, &ProcessManager::processRemoved, this,
+            [this](ManagedProcess *process) { d->remove(process); });
+    if (sampler)
+        connect(sampler, &ProcessSampler::sampled, this, [this] { d->refreshAll(); });
+    d->clock.setInterval(std::chrono::seconds(1));
+    connect(&d->clock, &QTimer::timeout, this, [this] { d->refreshAll(); });
+    d->clock.start();
+}
+
+ProcessListModel::~ProcessListModel()
+{
+    for (const std::unique_ptr<Node> &node : d->nodes) {
+        if (d->sampler && node->trackedPid > 0)
+            d->sampler->untrack(node->trackedPid);
+    }
+}
+
+ProcessSampler *ProcessListModel::sampler() const
+{
+    return d->sampler;
+}
+
+ManagedProcess *ProcessListModel::processAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.internalPointer())
+        return nullptr;
+    return d->nodes[std::size_t(index.row())]->process;
+}
+
+QModelIndex ProcessListModel::indexOf(ManagedProcess *process, int column) const
+{
+    const int row = d->rowOf(process);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+QModelIndex ProcessListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, nullptr);
+    return createIndex(row, column, d->nodes[std::size_t(parent.row())].get());
+}
+
+QModelIndex ProcessListModel::parent(const QModelIndex &child) const
+{
+    const auto *node = static_cast<const Node *>(child.internalPointer());
+    if (!child.isValid() || !node)
+        return {};
+    const int row = d->rowOf(node);
+    return row < 0 ? QModelIndex() : createIndex(row, 0, nullptr);
+}
+
+int ProcessListModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(d->nodes.size());
+    if (parent.internalPointer() || parent.column() != 0)
+        return 0;
+    return int(d->nodes[std::size_t(parent.row())]->children.size());
+}
+
+int ProcessListModel::columnCount(const QModelIndex &) const
+{
+    return processColumnCount;
+}
+
+QVariant ProcessListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const ProcessColumn column = ProcessColumn(index.column());
+    if (const auto *node = static_cast<const Node *>(index.internalPointer()))
+        return descendantData(node->children.at(index.row()), column, role);
+    return processData(*d->nodes[std::size_t(index.row())], column, role);
+}
+
+QVariant ProcessListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= processColumnCount) {
+        return {};
+    }
+    return ProcessColumns::title(ProcessColumn(section));
+}
+
+QHash<int, QByteArray> ProcessListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(SortRole, "sort");
+    names.insert(ProcessRole, "process");
+    names.insert(PidRole, "pid");
+    names.insert(IsDescendantRole, "isDescendant");
+    names.insert(CpuHistoryRole, "cpuHistory");
+    names.insert(MemoryHistoryRole, "memoryHistory");
+    return names;
+}
+
+} // namespace aproc::monitor
