@@ -4,6 +4,7 @@
 #include <aproc/impl/taskcore.h>
 
 #include "eventloop_p.h"
+#include "eventloopdrainbudget_p.h"
 #include "logging_p.h"
 #include "unix/signalrelay_p.h"
 
@@ -24,10 +25,6 @@ thread_local EventLoop *t_loop = nullptr;
 
 const QEvent::Type DrainEvent = QEvent::Type(QEvent::registerEventType());
 const QEvent::Type ThreadsafeEvent = QEvent::Type(QEvent::registerEventType());
-
-// One Qt event runs asyncio iterations until the ready queue is empty or this much time went by,
-// so that a chain of callbacks never starves Qt's own events (input, paint, sockets).
-constexpr qint64 DrainBudgetNs = 5'000'000;
 
 void destroyMainThreadLoop()
 {
@@ -111,29 +108,29 @@ double EventLoop::time() const
     return double(nowNs()) / 1e9;
 }
 
-Handle EventLoop::callSoonImpl(detail::Callback fn)
+Handle EventLoop::callSoonImpl(detail::Callback &&fn)
 {
     Handle handle;
-    handle.m_loop = this;
+    handle.m_loop = d->self;
     handle.m_id = d->enqueue(std::move(fn));
     return handle;
 }
 
-void EventLoop::schedule(detail::Callback fn, detail::FutureCore *keepAlive)
+void EventLoop::schedule(detail::Callback &&fn, detail::FutureCore *keepAlive)
 {
     d->enqueue(std::move(fn), keepAlive);
 }
 
-Handle EventLoop::callAtNs(qint64 whenNs, detail::Callback fn)
+Handle EventLoop::callAtNs(qint64 whenNs, detail::Callback &&fn)
 {
     Handle handle;
-    handle.m_loop = this;
+    handle.m_loop = d->self;
     handle.m_whenNs = whenNs;
     handle.m_id = d->addTimer(whenNs, std::move(fn));
     return handle;
 }
 
-void EventLoop::callSoonThreadsafeImpl(detail::Callback fn)
+void EventLoop::callSoonThreadsafeImpl(detail::Callback &&fn)
 {
     d->enqueueThreadsafe(std::move(fn));
 }
@@ -287,7 +284,7 @@ bool EventLoop::event(QEvent *event)
 
 // ---- EventLoopPrivate -------------------------------------------------------------------------
 
-EventLoopPrivate::EventLoopPrivate(EventLoop *q) : q(q)
+EventLoopPrivate::EventLoopPrivate(EventLoop *q) : q(q), self(q)
 {
     timer.setParent(q); // visible as the loop's only QTimer child: idle means inactive
     timer.setObjectName(QStringLiteral("aproc-loop-timer"));
@@ -306,7 +303,7 @@ bool EventLoopPrivate::isAlive(const EventLoop *loop)
     return loop && loop == t_loop && !loop->d->closing;
 }
 
-quint64 EventLoopPrivate::enqueue(detail::Callback fn, detail::FutureCore *keepAlive)
+quint64 EventLoopPrivate::enqueue(detail::Callback &&fn, detail::FutureCore *keepAlive)
 {
     if (closing) {
         fn.reset();
@@ -315,7 +312,7 @@ quint64 EventLoopPrivate::enqueue(detail::Callback fn, detail::FutureCore *keepA
         return 0;
     }
     const quint64 id = ++nextId;
-    ready.push_back({id, std::move(fn), keepAlive, 0});
+    ready.push(std::move(fn), id, keepAlive, 0);
     if (!drainPosted)
         postDrain();
     return id;
@@ -331,13 +328,10 @@ void EventLoopPrivate::postDrain()
 
 bool EventLoopPrivate::cancelReady(quint64 id)
 {
-    // Ids grow in FIFO order: the queue is sorted by id.
-    auto it = std::lower_bound(
-            ready.begin(), ready.end(), id,
-            [](const ReadyItem &item, quint64 value) { return item.id < value; });
-    if (it == ready.end() || it->id != id || !it->fn)
+    ReadyItem *item = ready.find(id);
+    if (!item || !item->fn)
         return false;
-    it->fn.reset();
+    item->fn.reset();
     return true;
 }
 
@@ -361,14 +355,14 @@ void EventLoopPrivate::runOne(detail::Callback &fn)
 
 void EventLoopPrivate::runReady()
 {
-    const qint64 deadline = EventLoop::nowNs() + DrainBudgetNs;
+    DrainBudget budget;
     for (;;) {
-        collectDueTimers();
+        if (!timers.empty())
+            collectDueTimers(budget.lastReading());
         // One asyncio iteration: what is ready now runs; what it schedules runs in the next one.
         std::size_t count = ready.size();
         while (count-- > 0 && !ready.empty()) {
-            ReadyItem item = std::move(ready.front());
-            ready.pop_front();
+            ReadyItem item = ready.take();
             if (!ready.empty() && !drainPosted)
                 postDrain(); // a nested event loop inside this callback must see the rest
             if (item.timerId)
@@ -382,7 +376,7 @@ void EventLoopPrivate::runReady()
             finishIteration();
             break;
         }
-        if (ready.empty() || EventLoop::nowNs() >= deadline)
+        if (ready.empty() || budget.spent())
             break;
     }
     if (!ready.empty())
@@ -397,7 +391,7 @@ void EventLoopPrivate::finishIteration()
         runners.back()->exit(0);
 }
 
-quint64 EventLoopPrivate::addTimer(qint64 whenNs, detail::Callback fn)
+quint64 EventLoopPrivate::addTimer(qint64 whenNs, detail::Callback &&fn)
 {
     const quint64 id = ++nextId;
     timers.emplace(std::make_pair(whenNs, id), std::move(fn));
@@ -416,16 +410,15 @@ bool EventLoopPrivate::cancelTimer(qint64 whenNs, quint64 id)
     return due != dueTimers.end() && cancelReady(due->second);
 }
 
-void EventLoopPrivate::collectDueTimers()
+void EventLoopPrivate::collectDueTimers(qint64 now)
 {
     if (timers.empty())
         return;
-    const qint64 now = EventLoop::nowNs();
     while (!timers.empty() && timers.begin()->first.first <= now) {
         auto node = timers.extract(timers.begin());
         const quint64 readyId = ++nextId; // the ready queue stays sorted by id
         dueTimers.emplace(node.key().second, readyId);
-        ready.push_back({readyId, std::move(node.mapped()), nullptr, node.key().second});
+        ready.push(std::move(node.mapped()), readyId, nullptr, node.key().second);
     }
 }
 
@@ -448,7 +441,7 @@ void EventLoopPrivate::armTimer()
     timer.start(ms);
 }
 
-void EventLoopPrivate::enqueueThreadsafe(detail::Callback fn)
+void EventLoopPrivate::enqueueThreadsafe(detail::Callback &&fn)
 {
     QMutexLocker locker(&threadsafeMutex);
     threadsafeQueue.push_back(std::move(fn));
@@ -482,8 +475,7 @@ void EventLoopPrivate::cancelRemainingTasks()
     }
     closing = true;
     while (!ready.empty()) {
-        ReadyItem item = std::move(ready.front());
-        ready.pop_front();
+        ReadyItem item = ready.take();
         item.fn.reset();
         if (item.keepAlive)
             item.keepAlive->deref();

@@ -8,12 +8,13 @@
 #include <aproc/eventloop.h>
 #include <aproc/impl/callback.h>
 
+#include "eventloopreadyqueue_p.h"
+
 #include <QtCore/QEvent>
 #include <QtCore/QMutex>
 #include <QtCore/QSocketNotifier>
 #include <QtCore/QTimer>
 
-#include <deque>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -43,19 +44,19 @@ public:
     static bool isAlive(const EventLoop *loop);
 
     // The ready queue: callSoon(), done callbacks, task steps, fd events.
-    quint64 enqueue(detail::Callback fn, detail::FutureCore *keepAlive = nullptr);
+    quint64 enqueue(detail::Callback &&fn, detail::FutureCore *keepAlive = nullptr);
     bool cancelReady(quint64 id);
     void runReady();
     void postDrain();
 
     // Timers: callLater()/callAt(), ordered by (when, id).
-    quint64 addTimer(qint64 whenNs, detail::Callback fn);
+    quint64 addTimer(qint64 whenNs, detail::Callback &&fn);
     bool cancelTimer(qint64 whenNs, quint64 id);
-    void collectDueTimers();
+    void collectDueTimers(qint64 now);
     void armTimer();
 
     // Thread-safe entry.
-    void enqueueThreadsafe(detail::Callback fn);
+    void enqueueThreadsafe(detail::Callback &&fn);
     void takeThreadsafe();
 
     // fd watches.
@@ -79,16 +80,9 @@ public:
     void runOne(detail::Callback &fn);
     void finishIteration();
 
-    struct ReadyItem
-    {
-        quint64 id;
-        detail::Callback fn;
-        detail::FutureCore *keepAlive;
-        quint64 timerId; // a due timer's own id, so that its Handle can still cancel it
-    };
-
     EventLoop *const q;
-    std::deque<ReadyItem> ready;
+    QPointer<EventLoop> self; // copied into each Handle: cheaper than a QPointer made from q
+    ReadyQueue ready;
     quint64 nextId = 0;
     std::map<std::pair<qint64, quint64>, detail::Callback> timers;
     std::unordered_map<quint64, quint64> dueTimers; // timer id -> ready id, once collected

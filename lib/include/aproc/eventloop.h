@@ -196,7 +196,7 @@ public:
     /*! \brief Internal: runs the loop until \a core is done or stop() is called. */
     void runUntilDone(detail::FutureCore *core);
     /*! \brief Internal: queues \a fn keeping \a keepAlive referenced until it has run. */
-    void schedule(detail::Callback fn, detail::FutureCore *keepAlive = nullptr);
+    void schedule(detail::Callback &&fn, detail::FutureCore *keepAlive = nullptr);
 
 protected:
     bool event(QEvent *event) override;
@@ -204,9 +204,10 @@ protected:
 private:
     explicit EventLoop(QObject *parent = nullptr);
     static qint64 nowNs();
-    Handle callSoonImpl(detail::Callback fn);
-    Handle callAtNs(qint64 whenNs, detail::Callback fn);
-    void callSoonThreadsafeImpl(detail::Callback fn);
+    // The callback is taken by reference: each by-value hop would relocate it once more.
+    Handle callSoonImpl(detail::Callback &&fn);
+    Handle callAtNs(qint64 whenNs, detail::Callback &&fn);
+    void callSoonThreadsafeImpl(detail::Callback &&fn);
 
     friend class Handle;
     friend class EventLoopPrivate;

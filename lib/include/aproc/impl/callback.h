@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -38,7 +39,7 @@ public:
     Callback(Callback &&other) noexcept : m_ops(std::exchange(other.m_ops, nullptr))
     {
         if (m_ops)
-            m_ops->relocate(other.m_storage, m_storage);
+            relocateFrom(other);
     }
 
     Callback &operator=(Callback &&other) noexcept
@@ -47,7 +48,7 @@ public:
             reset();
             m_ops = std::exchange(other.m_ops, nullptr);
             if (m_ops)
-                m_ops->relocate(other.m_storage, m_storage);
+                relocateFrom(other);
         }
         return *this;
     }
@@ -61,11 +62,13 @@ public:
 
     void reset() noexcept
     {
-        if (auto ops = std::exchange(m_ops, nullptr))
+        if (auto ops = std::exchange(m_ops, nullptr); ops && ops->destroy)
             ops->destroy(m_storage);
     }
 
 private:
+    /*! The type-erased operations; a null relocate means "copy the bytes" (a trivially copyable
+     *  callable, or the pointer to a heap one), a null destroy means "nothing to do". */
     struct Ops
     {
         void (*invoke)(void *storage);
@@ -73,28 +76,44 @@ private:
         void (*destroy)(void *storage) noexcept;
     };
 
+    void relocateFrom(Callback &other) noexcept
+    {
+        if (m_ops->relocate)
+            m_ops->relocate(other.m_storage, m_storage);
+        else
+            std::memcpy(m_storage, other.m_storage, InlineSize);
+    }
+
     template<typename Fn>
     static constexpr bool fitsInline
             = sizeof(Fn) <= InlineSize && alignof(Fn) <= alignof(std::max_align_t)
               && std::is_nothrow_move_constructible_v<Fn>;
 
+    template<typename Fn> static void invokeInline(void *s)
+    {
+        (*std::launder(static_cast<Fn *>(s)))();
+    }
+    template<typename Fn> static void relocateInline(void *from, void *to) noexcept
+    {
+        Fn *source = std::launder(static_cast<Fn *>(from));
+        ::new (to) Fn(std::move(*source));
+        source->~Fn();
+    }
+    template<typename Fn> static void destroyInline(void *s) noexcept
+    {
+        std::launder(static_cast<Fn *>(s))->~Fn();
+    }
+
     template<typename Fn>
-    static constexpr Ops inlineOps = {
-            [](void *s) { (*std::launder(static_cast<Fn *>(s)))(); },
-            [](void *from, void *to) noexcept {
-                Fn *source = std::launder(static_cast<Fn *>(from));
-                ::new (to) Fn(std::move(*source));
-                source->~Fn();
-            },
-            [](void *s) noexcept { std::launder(static_cast<Fn *>(s))->~Fn(); },
-    };
+    static constexpr Ops inlineOps
+            = std::is_trivially_copyable_v<Fn>
+                      ? Ops{&invokeInline<Fn>, nullptr, nullptr}
+                      : Ops{&invokeInline<Fn>, &relocateInline<Fn>, &destroyInline<Fn>};
 
     template<typename Fn>
     static constexpr Ops heapOps = {
             [](void *s) { (**static_cast<Fn **>(s))(); },
-            [](void *from, void *to) noexcept {
-                *static_cast<Fn **>(to) = *static_cast<Fn **>(from);
-            },
+            nullptr,
             [](void *s) noexcept { delete *static_cast<Fn **>(s); },
     };
 
