@@ -71,7 +71,7 @@ std::exception_ptr FutureCore::exception()
     return m_exception;
 }
 
-void FutureCore::checkResult()
+void FutureCore::checkResultSlow()
 {
     if (auto exception = this->exception())
         std::rethrow_exception(exception);

@@ -104,15 +104,17 @@ public:
 
     /*! \brief Internal: what `co_await` gives: the value, copied (moved when T is move-only),
      *  or the exception rethrown. */
-    T resumeValue()
+    T resumeValue() { return resumeValue(m_core.get(), m_slot); }
+    /*! \brief Internal: resumeValue() of the future whose state is \a core and \a slot. */
+    static T resumeValue(FutureCore *core, ValueSlot<T> *slot)
     {
-        m_core->checkResult();
+        core->checkResult();
         if constexpr (std::is_void_v<T>)
             return;
         else if constexpr (std::is_copy_constructible_v<T>)
-            return *m_slot->value;
+            return *slot->value;
         else
-            return std::move(*m_slot->value);
+            return std::move(*slot->value);
     }
 
 protected:
@@ -171,25 +173,32 @@ public:
 
     /*! \brief What `co_await future` uses: no suspension when already done; otherwise an Aproc
      *  task waits cancellably (cancelling the task cancels this future), another coroutine is
-     *  resumed from a done callback. */
+     *  resumed from a done callback.
+     *
+     *  It counts a reference to the state only once it suspends: until then nothing runs between
+     *  operator co_await() and await_resume(), so the awaited future is alive, and awaiting a done
+     *  future touches no reference count. */
     struct Awaiter
     {
-        Future future;
+        detail::FutureCore *core;
+        detail::ValueSlot<T> *slot;
+        detail::CoreRef keepAlive = {}; // held while suspended
         detail::TaskCore *task = nullptr;
-        bool await_ready() const noexcept { return future.done(); }
+        bool await_ready() const noexcept { return core->done(); }
         template<typename P> void await_suspend(std::coroutine_handle<P> awaiting)
         {
-            task = detail::suspendOn(future.core(), awaiting);
+            keepAlive = detail::CoreRef(core);
+            task = detail::suspendOn(core, awaiting);
         }
         T await_resume()
         {
             if (task)
                 task->throwIfCancelRequested();
-            return future.resumeValue();
+            return detail::BasicFuture<T>::resumeValue(core, slot);
         }
     };
     /*! \brief `co_await future` gives the value or rethrows the exception (`await future`). */
-    Awaiter operator co_await() const noexcept { return Awaiter{*this}; }
+    Awaiter operator co_await() const noexcept { return Awaiter{this->core(), this->slot()}; }
 
 private:
     explicit Future(detail::FutureState<T> *state) : Base(state, state) { }

@@ -52,8 +52,14 @@ public:
     /*! Throws InvalidStateError when pending, CancelledError when cancelled. */
     std::exception_ptr exception();
     /*! What result() does before giving the value: throws InvalidStateError when pending,
-     *  CancelledError when cancelled, the stored exception if any. */
-    void checkResult();
+     *  CancelledError when cancelled, the stored exception if any. Inline for the common case,
+     *  a finished future without an exception, so that awaiting a done future costs no call. */
+    void checkResult()
+    {
+        if (m_state == State::Finished && !m_exception) [[likely]]
+            return;
+        checkResultSlow();
+    }
 
     /*! The callback is scheduled with callSoon once the future is done (at once if it is). */
     CallbackId addDoneCallback(Callback callback);
@@ -71,6 +77,8 @@ protected:
     virtual void destroy() { delete this; }
     void markDone(State state);
     [[noreturn]] static void throwInvalidState(const char *what);
+    /*! checkResult() for a pending or cancelled future, or one that holds an exception. */
+    void checkResultSlow();
 
     EventLoop *m_loop;
     std::exception_ptr m_exception;
