@@ -72,6 +72,14 @@ struct ProcessOptions
     /*! \brief true: piped output is buffered in StreamReaders. false: it reaches you only through
      *  Process::outputReceived and nothing is buffered (the mode for GUIs). */
     bool streams = true;
+    /*! \brief The capacity in bytes of each pipe made for stdin, stdout and stderr (Linux
+     *  F_SETPIPE_SZ, set before the child starts); unset: the system's default (64 KiB). A
+     *  larger pipe means fewer wake-ups for a child that writes or reads a lot. The kernel
+     *  rounds the size up to a power of two pages; a size above /proc/sys/fs/pipe-max-size is
+     *  clamped to it (as an unprivileged process could not get more), and a size <= 0 throws
+     *  ValueError before anything is spawned. Python has no counterpart (its subprocess has
+     *  pipesize=, which fails instead of clamping). Ignored for a pty. */
+    std::optional<int> pipeSize;
 };
 
 } // namespace aproc

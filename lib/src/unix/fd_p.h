@@ -6,6 +6,7 @@
 #pragma once
 
 #include <aproc/aproc_export.h>
+#include <aproc/processoptions.h>
 
 #include <exception>
 #include <utility>
@@ -63,6 +64,22 @@ void finishPipeConnection(Protocol &protocol, UniqueFd &fd, Self &self, std::exc
     } closeFd{fd};
     protocol.connectionLost(error);
 }
+
+/*! \brief /proc/sys/fs/pipe-max-size: the largest pipe an unprivileged process may ask for;
+ *  1 MiB (the kernel's default) when it cannot be read. */
+APROC_EXPORT int maximumPipeSize();
+
+/*! \brief Sets the capacity of the pipe \a fd to \a bytes (F_SETPIPE_SZ), clamped to
+ *  maximumPipeSize(), and gives the capacity the kernel chose (a power of two pages, at least
+ *  \a bytes unless clamped); \a bytes must be positive. Throws OSError when the kernel
+ *  refuses (EPERM once the user's pipe quota is used up, EBUSY when the pipe holds more). This is
+ *  ProcessOptions::pipeSize. */
+APROC_EXPORT int setPipeSize(int fd, int bytes);
+
+/*! \brief setPipeSize() on the parent's end of each stream that \a options pipe (not a pty),
+ *  when \a options set a pipeSize; \a parentEnds are indexed by stream (0, 1, 2). Called before
+ *  the child is spawned, so that all its I/O goes through the resized pipes. */
+APROC_EXPORT void applyPipeSize(const ProcessOptions &options, const UniqueFd (&parentEnds)[3]);
 
 /*! \brief Sets or clears O_NONBLOCK; throws OSError. */
 APROC_EXPORT void setNonBlocking(int fd, bool enabled = true);

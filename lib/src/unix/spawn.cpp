@@ -275,6 +275,7 @@ SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
     plumbStream(plumbing, 0, options.stdinMode);
     plumbStream(plumbing, 1, options.stdoutMode);
     plumbStream(plumbing, 2, options.stderrMode);
+    applyPipeSize(options, plumbing.parentEnds);
 
     ChildPlan plan = makePlan(data, plumbing, options);
     const CloneResult clone = cloneChild(plan);

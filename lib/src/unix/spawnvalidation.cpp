@@ -91,6 +91,9 @@ void checkNumbers(const ProcessOptions &options)
     if (options.limit <= 0)
         fail(QT_TRANSLATE_NOOP("aproc", "limit must be positive, not %1"),
              QString::number(options.limit));
+    if (options.pipeSize && *options.pipeSize <= 0)
+        fail(QT_TRANSLATE_NOOP("aproc", "pipeSize must be positive, not %1"),
+             QString::number(*options.pipeSize));
     if (options.processGroup && *options.processGroup < 0) {
         fail(QT_TRANSLATE_NOOP("aproc", "processGroup must be 0 or a process group id, not %1"),
              QString::number(*options.processGroup));
