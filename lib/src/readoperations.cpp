@@ -61,6 +61,9 @@ StreamReaderState::Status StreamReaderState::step(ReadOperation &op, bool afterW
     case Kind::ReadExactly:
         return stepReadExactly(op, afterWait, out);
     case Kind::ReadLine:
+        if (!afterWait && takeLine(out))
+            return Status::Done;
+        return stepReadUntil(op, afterWait, out);
     case Kind::ReadUntil:
         return stepReadUntil(op, afterWait, out);
     }
@@ -147,6 +150,20 @@ StreamReaderState::Status StreamReaderState::stepReadExactly(ReadOperation &op, 
     out.value = m_buffer.take(op.size);
     maybeResumeTransport();
     return Status::Done;
+}
+
+// readline() when the buffer already holds a whole line within the limit, as it does for all
+// but the last line of each chunk: what stepReadUntil() does then, without its general cases.
+bool StreamReaderState::takeLine(ReadResult &out)
+{
+    if (m_exception)
+        return false;
+    const qsizetype found = m_buffer.indexOfNewline(0);
+    if (found < 0 || found > m_limit)
+        return false;
+    out.value = m_buffer.take(found + 1);
+    maybeResumeTransport();
+    return true;
 }
 
 // readuntil(separator), and readline() as asyncio builds it on readuntil(b'\n').

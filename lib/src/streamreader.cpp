@@ -80,12 +80,6 @@ qsizetype ReadBuffer::indexOf(const QByteArray &separator, qsizetype from) const
     return QByteArrayView(data(), size()).indexOf(separator, from);
 }
 
-qsizetype ReadBuffer::indexOfNewline(qsizetype from) const noexcept
-{
-    const void *hit = std::memchr(data() + from, '\n', size_t(size() - from));
-    return hit ? static_cast<const char *>(hit) - data() : -1;
-}
-
 // --- StreamReaderState: feeding, flow control, waiting -------------------------------------------
 
 void StreamReaderState::feedData(const QByteArray &data)

@@ -10,6 +10,7 @@
 
 #include <QtCore/QByteArray>
 
+#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -41,7 +42,11 @@ public:
     void clear() noexcept;
     /*! Where \a separator starts at or after \a from, or -1. */
     qsizetype indexOf(const QByteArray &separator, qsizetype from) const noexcept;
-    qsizetype indexOfNewline(qsizetype from) const noexcept;
+    qsizetype indexOfNewline(qsizetype from) const noexcept
+    {
+        const void *hit = std::memchr(data() + from, '\n', size_t(size() - from));
+        return hit ? static_cast<const char *>(hit) - data() : -1;
+    }
 
 private:
     QByteArray m_bytes;
@@ -81,6 +86,7 @@ public:
     void endWait(const Future<void> &waiter);
 
 private:
+    bool takeLine(ReadResult &out);
     Status stepRead(ReadOperation &op, bool afterWait, ReadResult &out);
     Status stepReadAll(ReadOperation &op, bool afterWait, ReadResult &out);
     Status stepReadExactly(ReadOperation &op, bool afterWait, ReadResult &out);

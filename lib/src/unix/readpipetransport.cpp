@@ -11,6 +11,7 @@
 #include <QtCore/QCoreApplication>
 
 #include <cerrno>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,10 +65,22 @@ void ReadPipeTransport::watch()
         m_loop->addReader(m_fileno, [this] { readReady(); });
 }
 
+// What the next read() should ask for: what the fd holds (FIONREAD), at most MaxReadSize. An
+// array of that size is read into and handed on as it is: no copy, and no large allocation per
+// read that malloc() would return to the system and fault in again page by page.
+qsizetype ReadPipeTransport::nextReadSize() const
+{
+    int available = 0;
+    if (::ioctl(m_fileno, FIONREAD, &available) != 0)
+        return MaxReadSize; // not a pipe, socket or tty: read what comes
+    if (available <= 0)
+        return SmallReadSize; // EOF, or data that arrived just now
+    return qMin(qsizetype(available), MaxReadSize);
+}
+
 void ReadPipeTransport::readReady()
 {
-    // One read() into a buffer of the largest size: the bytes are handed on without a copy.
-    QByteArray data(MaxReadSize, Qt::Uninitialized);
+    QByteArray data(nextReadSize(), Qt::Uninitialized);
     const ssize_t n = ::read(m_fileno, data.data(), size_t(data.size()));
     if (n < 0 && errno == EIO) {
         deliverEof(); // a pty master once the child's side is closed: that is its EOF
@@ -83,9 +96,11 @@ void ReadPipeTransport::readReady()
         deliverEof();
         return;
     }
-    data.truncate(n);
-    if (n <= MaxReadSize / 2)
-        data.squeeze(); // realloc() shrinks in place: no copy, and no 256 KiB kept per chunk
+    if (n < data.size()) {
+        data.truncate(n);
+        if (n <= data.size() / 2)
+            data.squeeze(); // realloc() shrinks in place: no copy, and no waste kept per chunk
+    }
     m_protocol->dataReceived(data);
 }
 

@@ -22,8 +22,9 @@ class Protocol;
 
 namespace detail {
 
-/*! \brief The read end of a pipe (asyncio's _UnixReadPipeTransport): one read() of at most
- *  MaxReadSize bytes per readiness event, delivered to Protocol::dataReceived().
+/*! \brief The read end of a pipe (asyncio's _UnixReadPipeTransport): one read() of what the
+ *  pipe holds, at most MaxReadSize bytes, per readiness event, delivered to
+ *  Protocol::dataReceived().
  *
  *  Owns the fd and closes it after connectionLost(). Keeps itself alive from start() until the
  *  protocol saw connectionLost(), and keeps its protocol for as long as it lives. */
@@ -32,6 +33,8 @@ class ReadPipeTransport final : public ReadTransport
 public:
     /*! Bytes read at most per readiness event (asyncio's max_size). */
     static constexpr qsizetype MaxReadSize = 256 * 1024;
+    /*! Bytes asked for when the fd reports nothing available (EOF, most likely). */
+    static constexpr qsizetype SmallReadSize = 4096;
 
     ReadPipeTransport(EventLoop *loop, UniqueFd fd, std::shared_ptr<Protocol> protocol);
     ~ReadPipeTransport() override;
@@ -54,6 +57,7 @@ public:
 
 private:
     void watch();
+    qsizetype nextReadSize() const;
     void readReady();
     void deliverEof();
     void fatalError(std::exception_ptr error, const QString &message);
