@@ -13,6 +13,7 @@
 #include <csignal>
 #include <cstdint>
 #include <fcntl.h>
+#include <mutex>
 #include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -230,27 +231,81 @@ pid_t cloneWithStack(ChildPlan &plan, void *stackTop, int *pidfd)
     return APROC_CLONE(childMain, stackTop, flags, &plan);
 }
 
+// The children's stacks, kept for the next spawn: mapping, guarding and unmapping a fresh one
+// cost three system calls and the child's page faults on every spawn. A stack is free again
+// once clone() returned (CLONE_VFORK: the child has exec'd or exited by then); a few are kept
+// for threads spawning at the same time.
+class StackPool
+{
+public:
+    static constexpr int Kept = 4;
+
+    void *take()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_count > 0)
+                return m_stacks[--m_count];
+        }
+        void *stack = mmap(nullptr, mappedSize(), PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+        if (stack == MAP_FAILED)
+            return nullptr;
+        mprotect(stack, pageSize(), PROT_NONE); // a guard page below it: a stack grows down
+        return stack;
+    }
+
+    void give(void *stack)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_count < Kept) {
+                m_stacks[m_count++] = stack;
+                return;
+            }
+        }
+        munmap(stack, mappedSize());
+    }
+
+    static void *top(void *stack) { return static_cast<char *>(stack) + mappedSize(); }
+
+private:
+    static std::size_t pageSize()
+    {
+        static const std::size_t page = std::size_t(sysconf(_SC_PAGESIZE));
+        return page;
+    }
+    static std::size_t mappedSize() { return kStackSize + pageSize(); }
+
+    std::mutex m_mutex;
+    void *m_stacks[Kept] = {};
+    int m_count = 0;
+};
+
+StackPool &stackPool()
+{
+    static StackPool pool;
+    return pool;
+}
+
 } // namespace
 
 CloneResult cloneChild(ChildPlan &plan)
 {
-    // The child's own stack, with a guard page below it (a stack grows down).
-    const std::size_t page = std::size_t(sysconf(_SC_PAGESIZE));
-    void *stack = mmap(nullptr, kStackSize + page, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
-    if (stack == MAP_FAILED)
+    void *stack = stackPool().take();
+    if (!stack)
         return {-1, -1, errno};
-    mprotect(stack, page, PROT_NONE);
 
     const int savedErrno = errno; // the child shares this thread's errno too
-    plan.parentPid = syscall(SYS_getpid); // also binds syscall() before the child needs it
+    if (plan.dieWithParent)
+        plan.parentPid = syscall(SYS_getpid);
+    // Also binds syscall() (lazy PLT binding) before the child needs it.
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, kFullMask, plan.parentSignalMask, kKernelSigsetBytes);
     CloneResult result;
-    result.pid
-            = cloneWithStack(plan, static_cast<char *>(stack) + kStackSize + page, &result.pidfd);
+    result.pid = cloneWithStack(plan, StackPool::top(stack), &result.pidfd);
     result.error = result.pid < 0 ? errno : 0;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, plan.parentSignalMask, nullptr, kKernelSigsetBytes);
-    munmap(stack, kStackSize + page);
+    stackPool().give(stack);
     errno = savedErrno;
     return result;
 }

@@ -44,7 +44,7 @@ struct ChildPlan
     bool restoreSignals = true;
 
     // Filled in by cloneChild():
-    long parentPid = 0;
+    long parentPid = 0; //!< only with dieWithParent
     unsigned long parentSignalMask[2] = {0, 0}; //!< the kernel's sigset of the calling thread
 
     // Filled in by the child when it fails before exec (it then exits with 127):
