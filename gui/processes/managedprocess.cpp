@@ -100,7 +100,7 @@ public:
     bool reaped = false; // the child exited; its output may still be open (a grandchild)
     std::optional<std::chrono::milliseconds> stopWhenStarted;
     QSet<int> userSignals; // sent from the menu during this run
-    QTimer killTimer; // stop(): SIGKILL after the grace
+    QTimer killTimer; // stop(): SIGKILL to the group after the grace, until finished
     QTimer restartTimer; // the restart policy's backoff
     std::optional<std::pair<int, int>> terminalSize;
 };
@@ -157,10 +157,7 @@ void ManagedProcessPrivate::connectChild()
             Q_EMIT q->changed();
         }
     });
-    QObject::connect(child, &Process::exited, q, [this] {
-        reaped = true;
-        killTimer.stop();
-    });
+    QObject::connect(child, &Process::exited, q, [this] { reaped = true; });
     QObject::connect(child, &Process::finished, q, [this](int code) { onFinished(code); });
     QObject::connect(child, &Process::errorOccurred, q,
                      [this](const QString &message) { onFailed(message); });
@@ -239,20 +236,18 @@ void ManagedProcessPrivate::scheduleRestart(EndKind kind)
     Q_EMIT q->changed();
 }
 
+// Stop ends the whole tree the child leads (it starts in a session of its own): SIGTERM to its
+// group, then SIGKILL to what is left of the group after the grace, also when the child itself
+// is gone and a descendant still holds its output open.
 void ManagedProcessPrivate::beginStop(std::chrono::milliseconds grace)
 {
     if (!child || pid == 0) {
         stopWhenStarted = grace; // still spawning: stop as soon as it runs
         return;
     }
-    if (reaped) { // a grandchild still holds the output open: stop the group
-        signalGroup(SIGTERM);
-        killTimer.start(grace);
-        return;
-    }
-    child->terminate();
+    signalGroup(SIGTERM);
     if (state == ProcessState::Stopped) {
-        child->sendSignal(SIGCONT); // a stopped child acts on SIGTERM only once continued
+        signalGroup(SIGCONT); // a stopped process acts on SIGTERM only once continued
         setState(ProcessState::Running);
     }
     if (!killTimer.isActive())
@@ -306,10 +301,8 @@ ManagedProcess::ManagedProcess(const LaunchSpec &spec, QObject *parent)
     d->killTimer.setSingleShot(true);
     d->restartTimer.setSingleShot(true);
     connect(&d->killTimer, &QTimer::timeout, this, [this] {
-        if (d->child && d->reaped)
+        if (d->child)
             d->signalGroup(SIGKILL);
-        else if (d->child)
-            d->child->kill();
     });
     connect(&d->restartTimer, &QTimer::timeout, this, [this] {
         ++d->restartCount;

@@ -89,9 +89,9 @@ public:
     /*! \brief stop() with the default grace if a child exists, then start() once it ended;
      *  counts a restart. */
     void restart();
-    /*! \brief SIGTERM, then SIGKILL after \a grace, to the child (a stopped child is sent SIGCONT
-     *  too); to its process group once the child exited but a grandchild still holds its output
-     *  open. A user stop: it cancels a pending restart and the restart policy does not restart
+    /*! \brief SIGTERM, then SIGKILL after \a grace, to the child's whole process group (the tree
+     *  it leads; a stopped group is sent SIGCONT too), until the child exited and every
+     *  descendant holding its output is gone. A user stop: it cancels a pending restart and the restart policy does not restart
      *  the child. */
     void stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
     /*! \brief SIGKILL now to the child's whole process group (a user stop, as stop()); the

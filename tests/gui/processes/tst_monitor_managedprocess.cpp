@@ -101,6 +101,7 @@ private Q_SLOTS:
     void signalToGroupKillsTree();
     void lingeringGrandchildKeepsItRunning();
     void stopReachesLingeringGrandchild();
+    void stopTerminatesTheWholeTree();
     void stopEscalatesToKill();
     void manualRestart();
     void restartOnFailureUpToMax();
@@ -295,7 +296,8 @@ void TestManagedProcess::ptyInputAndEof()
     QVERIFY(process.canWriteStandardInput());
     process.writeStandardInput("ping\n");
     // The terminal echoes the line, then cat writes it back: twice.
-    QTRY_VERIFY_WITH_TIMEOUT(::output(output, 1).count("ping") == 2, childTimeout);
+    QTRY_VERIFY2_WITH_TIMEOUT(::output(output, 1).count("ping") == 2,
+                              ::output(output, 1).toPercentEncoding().constData(), childTimeout);
     process.closeStandardInput(); // ^D at the start of a line: cat reads EOF
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
     QCOMPARE(process.returncode(), 0);
@@ -400,6 +402,30 @@ void TestManagedProcess::stopReachesLingeringGrandchild()
     QTRY_VERIFY_WITH_TIMEOUT(isReaped(process.pid()), childTimeout);
     process.stop(60s);
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!isAlive(grandchild), childTimeout);
+    QVERIFY(process.endedByUser());
+}
+
+// Stop sends SIGTERM to the group, not only to the child: the shell and the sleeper it waits
+// for end at once, long before the grace, and nothing of the tree is left.
+void TestManagedProcess::stopTerminatesTheWholeTree()
+{
+    LaunchSpec spec;
+    spec.shell = true;
+    const QString helper = aproc::shellQuote(QStringLiteral(APROC_TEST_HELPER));
+    spec.command = helper + u" grandchild 30; "_s + helper + u" sleep 30"_s;
+    ManagedProcess process(spec);
+    QSignalSpy output(&process, &ManagedProcess::outputReceived);
+    QSignalSpy ended(&process, &ManagedProcess::ended);
+    QVERIFY(output.isValid() && ended.isValid());
+    process.start();
+    QTRY_VERIFY_WITH_TIMEOUT(::output(output, 1).contains("sleeping\n"), childTimeout);
+    const qint64 grandchild = ::output(output, 1).split('\n').constFirst().toLongLong();
+    QVERIFY(grandchild > 0);
+    QVERIFY(isAlive(grandchild));
+    process.stop(60s); // the grace never runs out within the test's timeout
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QCOMPARE(process.exitDescription(), u"SIGTERM"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!isAlive(grandchild), childTimeout);
     QVERIFY(process.endedByUser());
 }
