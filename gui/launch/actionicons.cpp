@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "launch/actionicons.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QFile>
 
 using namespace Qt::StringLiterals;
@@ -9,21 +10,23 @@ namespace aproc::monitor {
 
 QStringList actionIconNames()
 {
-    return {u"launch"_s,        u"start-all"_s,     u"stop"_s,
-            u"stop-all"_s,      u"restart"_s,       u"kill"_s,
-            u"signal"_s,        u"remove"_s,        u"clear-finished"_s,
-            u"open-procfile"_s, u"save-procfile"_s, u"search"_s,
-            u"eof"_s,           u"send"_s,          u"follow-tail"_s,
-            u"timestamps"_s};
+    QStringList names;
+    const QStringList files = QDir(u":/icons/actions"_s).entryList({u"*.png"_s}, QDir::Files);
+    for (const QString &file : files) {
+        if (!file.endsWith(u"-48.png"_s))
+            names.append(file.chopped(4));
+    }
+    names.sort(); // by name: the files sort "start-all.png" before "start.png"
+    return names;
 }
 
 QIcon actionIcon(const QString &name)
 {
     QIcon icon;
-    for (int size : {24, 48}) {
-        const QString path = u":/icons/actions/%1-%2.png"_s.arg(name).arg(size);
-        if (QFile::exists(path))
-            icon.addFile(path, QSize(size, size));
+    const QString path = u":/icons/actions/"_s + name;
+    if (QFile::exists(path + u".png"_s)) {
+        icon.addFile(path + u".png"_s, QSize(24, 24));
+        icon.addFile(path + u"-48.png"_s, QSize(48, 48));
     }
     return icon;
 }
