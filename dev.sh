@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The README's two commands:
-#   ./dev.sh run   installs what is missing, builds, and starts Aproc Monitor
+#   ./dev.sh run   installs what is missing, builds, and starts Aproc Monitor (with the demo
+#                  session when given no arguments)
 #   ./dev.sh test  installs what is missing, builds, and runs every test with ctest
 # Both are idempotent: the second time they only rebuild what changed.
 # Environment: BUILD_DIR (default build), CMAKE_ARGS (extra configure arguments),
@@ -43,6 +44,8 @@ run)
     shift
     install_missing_packages
     configure_and_build
+    # Without arguments, the demo session: a newcomer sees the monitor at work at once.
+    [ $# -eq 0 ] && set -- --demo
     exec "$build_dir/gui/aproc-monitor" "$@"
     ;;
 test)
@@ -51,7 +54,7 @@ test)
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
     ;;
 *)
-    echo "usage: $0 run [aproc-monitor arguments] | test" >&2
+    echo "usage: $0 run [aproc-monitor arguments; default --demo] | test" >&2
     exit 64
     ;;
 esac

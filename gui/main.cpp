@@ -5,7 +5,11 @@
 #include "mainwindow.h"
 #include "translations.h"
 
+#include <aproc/eventloop.h>
+
 #include <QtCore/QLocale>
+
+#include <csignal>
 
 int main(int argc, char *argv[])
 {
@@ -21,5 +25,10 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.show();
+    window.applyCommandLine(commandLine.options);
+    // Ctrl+C in the terminal, or a TERM from the session: quit as the menu does, so that every
+    // child is stopped first.
+    for (const int signo : { SIGINT, SIGTERM, SIGHUP })
+        aproc::EventLoop::current()->addSignalHandler(signo, [&window] { window.close(); });
     return application->exec();
 }

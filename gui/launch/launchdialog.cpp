@@ -6,6 +6,7 @@
 #include <QtCore/QFileInfo>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QCompleter>
 #include <QtWidgets/QDialogButtonBox>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QFormLayout>
@@ -58,7 +59,9 @@ LaunchDialog::LaunchDialog(QWidget *parent) : QDialog(parent), d(new LaunchDialo
     createRestartFields();
     d->problemLabel = named(new QLabel(this), u"problemLabel"_s, {});
     d->problemLabel->setWordWrap(true);
-    d->problemLabel->setForegroundRole(QPalette::Highlight);
+    QPalette palette = d->problemLabel->palette();
+    palette.setColor(QPalette::WindowText, QColor(0xd3, 0x2f, 0x2f)); // legible on light and dark
+    d->problemLabel->setPalette(palette);
     d->buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     d->buttons->button(QDialogButtonBox::Ok)->setText(tr("&Launch"));
     connect(d->buttons, &QDialogButtonBox::accepted, this, &LaunchDialog::accept);
@@ -80,6 +83,10 @@ void LaunchDialog::createCommandFields()
     d->commandEdit->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     d->commandEdit->setMinimumContentsLength(40);
     d->commandEdit->addItems(RecentLaunches::commands());
+    d->commandEdit->setCurrentIndex(-1);
+    // Inline completion would silently extend "ls" into a longer recent command.
+    d->commandEdit->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    d->commandEdit->completer()->setCaseSensitivity(Qt::CaseSensitive);
     d->nameEdit = named(new QLineEdit(this), u"nameEdit"_s,
                         tr("The name shown in the list; empty: the program's name"));
     d->shellCheck = named(new QCheckBox(tr("Run in a &shell (/bin/sh -c)"), this), u"shellCheck"_s,

@@ -9,6 +9,8 @@
 #include <QtCore/QTimer>
 #include <QtGui/QColor>
 
+#include <algorithm>
+#include <climits>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +41,69 @@ struct Node
     QVariantList shown;
 };
 
+// What one row shows, whether a managed process or a descendant: one set of cell functions.
+struct RowValues
+{
+    ManagedProcess *process = nullptr; // null for a descendant
+    qint64 pid = 0;
+    QString name, command, toolTip, state, exit;
+    int stateKey = 0;
+    QVariant exitKey, foreground;
+    QDateTime started;
+    std::optional<std::chrono::milliseconds> runTime;
+    std::optional<int> restarts;
+    std::optional<ProcessSample> sample;
+    const QList<double> *cpuHistory = nullptr;
+    const QList<double> *memoryHistory = nullptr;
+};
+
+QVariant foregroundOf(ProcessState state)
+{
+    if (state == ProcessState::Killed || state == ProcessState::FailedToStart)
+        return QColor(Qt::red);
+    return state == ProcessState::Exited ? QVariant(QColor(Qt::gray)) : QVariant();
+}
+
+RowValues valuesOf(const Node &node)
+{
+    ManagedProcess *process = node.process;
+    RowValues values{process, process->pid(), process->name(), process->commandLine()};
+    values.toolTip = values.command;
+    if (process->state() == ProcessState::FailedToStart && !process->errorString().isEmpty())
+        values.toolTip += u'\n' + process->errorString();
+    values.state = ProcessStates::title(process->state());
+    values.stateKey = int(process->state());
+    values.exit = process->exitDescription();
+    values.exitKey = process->returncode().value_or(INT_MIN);
+    values.foreground = foregroundOf(process->state());
+    values.started = process->startTime();
+    if (values.started.isValid())
+        values.runTime = process->runTime();
+    values.restarts = process->restartCount();
+    values.sample = node.sample;
+    values.cpuHistory = &node.cpuHistory;
+    values.memoryHistory = &node.memoryHistory;
+    return values;
+}
+
+RowValues valuesOf(const DescendantRow &row)
+{
+    const ProcessStat &stat = row.sample.stat;
+    RowValues values{nullptr, row.pid, stat.name,
+                     ProcessColumns::commandLineText(row.sample.commandLine, stat.name)};
+    values.toolTip = values.command;
+    values.state = ProcessColumns::kernelStateTitle(stat.state);
+    values.stateKey = stat.state;
+    values.foreground = stat.state == 'Z' ? QVariant(QColor(Qt::gray)) : QVariant();
+    values.started = procfs::startTime(stat.startTicks);
+    values.runTime
+            = std::chrono::milliseconds(values.started.msecsTo(QDateTime::currentDateTime()));
+    values.sample = row.sample;
+    values.cpuHistory = &row.cpuHistory;
+    values.memoryHistory = &row.memoryHistory;
+    return values;
+}
+
 QString cpuText(const std::optional<ProcessSample> &sample)
 {
     return sample && sample->cpuPercent ? ProcessColumns::cpuText(*sample->cpuPercent) : QString();
@@ -49,197 +114,86 @@ QString memoryText(const std::optional<ProcessSample> &sample)
     return sample ? ProcessColumns::memoryText(sample->stat.rssBytes) : QString();
 }
 
-QString activityToolTip(const std::optional<ProcessSample> &sample)
+QVariant display(const RowValues &values, ProcessColumn column)
 {
-    if (!sample)
-        return {};
-    return ProcessListModel::tr("CPU: %1 %, memory: %2").arg(cpuText(sample), memoryText(sample));
-}
-
-double sortableCpu(const std::optional<ProcessSample> &sample)
-{
-    return sample && sample->cpuPercent ? *sample->cpuPercent : -1.0;
-}
-
-qint64 sortableMemory(const std::optional<ProcessSample> &sample)
-{
-    return sample ? sample->stat.rssBytes : -1;
-}
-
-QVariant processDisplay(const Node &node, ProcessColumn column)
-{
-    const ManagedProcess *process = node.process;
     switch (column) {
     case ProcessColumn::Name:
-        return process->name();
+        return values.name;
     case ProcessColumn::Command:
-        return process->commandLine();
+        return values.command;
     case ProcessColumn::Pid:
-        return process->pid() > 0 ? QString::number(process->pid()) : QString();
+        return values.pid > 0 ? QString::number(values.pid) : QString();
     case ProcessColumn::State:
-        return ProcessStates::title(process->state());
+        return values.state;
     case ProcessColumn::Exit:
-        return process->exitDescription();
+        return values.exit;
     case ProcessColumn::Started:
-        return ProcessColumns::startTimeText(process->startTime());
+        return ProcessColumns::startTimeText(values.started);
     case ProcessColumn::RunTime:
-        return process->startTime().isValid() ? ProcessColumns::runTimeText(process->runTime())
-                                              : QString();
+        return values.runTime ? ProcessColumns::runTimeText(*values.runTime) : QString();
     case ProcessColumn::Restarts:
-        return QString::number(process->restartCount());
+        return values.restarts ? QString::number(*values.restarts) : QString();
     case ProcessColumn::CpuPercent:
-        return cpuText(node.sample);
+        return cpuText(values.sample);
     case ProcessColumn::Memory:
-        return memoryText(node.sample);
+        return memoryText(values.sample);
     case ProcessColumn::Activity:
         return {};
     }
     return {};
 }
 
-QVariant processSortKey(const Node &node, ProcessColumn column)
+QVariant sortKey(const RowValues &values, ProcessColumn column)
 {
-    const ManagedProcess *process = node.process;
+    const std::optional<ProcessSample> &sample = values.sample;
     switch (column) {
     case ProcessColumn::Pid:
-        return process->pid();
+        return values.pid;
     case ProcessColumn::State:
-        return int(process->state());
+        return values.stateKey;
     case ProcessColumn::Exit:
-        return process->returncode() ? QVariant(*process->returncode()) : QVariant(INT_MIN);
+        return values.exitKey;
     case ProcessColumn::Started:
-        return process->startTime().isValid() ? process->startTime().toMSecsSinceEpoch() : 0;
+        return values.started.isValid() ? values.started.toMSecsSinceEpoch() : qint64(0);
     case ProcessColumn::RunTime:
-        return qint64(process->startTime().isValid() ? process->runTime().count() : -1);
+        return qint64(values.runTime ? values.runTime->count() : -1);
     case ProcessColumn::Restarts:
-        return process->restartCount();
+        return values.restarts.value_or(-1);
     case ProcessColumn::CpuPercent:
     case ProcessColumn::Activity:
-        return sortableCpu(node.sample);
+        return sample && sample->cpuPercent ? *sample->cpuPercent : -1.0;
     case ProcessColumn::Memory:
-        return sortableMemory(node.sample);
+        return sample ? sample->stat.rssBytes : qint64(-1);
     default:
-        return processDisplay(node, column);
+        return display(values, column);
     }
 }
 
-QVariant processToolTip(const Node &node, ProcessColumn column)
-{
-    const ManagedProcess *process = node.process;
-    if (column == ProcessColumn::Activity)
-        return activityToolTip(node.sample);
-    if (process->state() == ProcessState::FailedToStart && !process->errorString().isEmpty())
-        return QString(process->commandLine() + u'\n' + process->errorString());
-    return process->commandLine();
-}
-
-QVariant processForeground(const Node &node)
-{
-    switch (node.process->state()) {
-    case ProcessState::Killed:
-    case ProcessState::FailedToStart:
-        return QColor(Qt::red);
-    case ProcessState::Exited:
-        return QColor(Qt::gray);
-    default:
-        return {};
-    }
-}
-
-QVariant processData(const Node &node, ProcessColumn column, int role)
+QVariant cellData(const RowValues &values, ProcessColumn column, int role)
 {
     switch (role) {
     case Qt::DisplayRole:
-        return processDisplay(node, column);
+        return display(values, column);
     case ProcessListModel::SortRole:
-        return processSortKey(node, column);
+        return sortKey(values, column);
     case Qt::ToolTipRole:
-        return processToolTip(node, column);
+        if (column == ProcessColumn::Activity && values.sample) {
+            return ProcessListModel::tr("CPU: %1 %, memory: %2")
+                    .arg(cpuText(values.sample), memoryText(values.sample));
+        }
+        return values.toolTip;
     case Qt::ForegroundRole:
-        return processForeground(node);
+        return values.foreground;
     case ProcessListModel::ProcessRole:
-        return QVariant::fromValue(node.process);
+        return values.process ? QVariant::fromValue(values.process) : QVariant();
     case ProcessListModel::PidRole:
-        return node.process->pid();
+        return values.pid;
     case ProcessListModel::IsDescendantRole:
-        return false;
+        return values.process == nullptr;
     case ProcessListModel::CpuHistoryRole:
-        return QVariant::fromValue(node.cpuHistory);
+        return QVariant::fromValue(*values.cpuHistory);
     case ProcessListModel::MemoryHistoryRole:
-        return QVariant::fromValue(node.memoryHistory);
-    default:
-        return {};
-    }
-}
-
-QVariant descendantDisplay(const DescendantRow &row, ProcessColumn column)
-{
-    const ProcessStat &stat = row.sample.stat;
-    switch (column) {
-    case ProcessColumn::Name:
-        return stat.name;
-    case ProcessColumn::Command:
-        return ProcessColumns::commandLineText(row.sample.commandLine, row.sample.stat.name);
-    case ProcessColumn::Pid:
-        return QString::number(row.pid);
-    case ProcessColumn::State:
-        return ProcessColumns::kernelStateTitle(stat.state);
-    case ProcessColumn::Started:
-        return ProcessColumns::startTimeText(procfs::startTime(stat.startTicks));
-    case ProcessColumn::RunTime:
-        return ProcessColumns::runTimeText(std::chrono::milliseconds(
-                procfs::startTime(stat.startTicks).msecsTo(QDateTime::currentDateTime())));
-    case ProcessColumn::CpuPercent:
-        return cpuText(row.sample);
-    case ProcessColumn::Memory:
-        return memoryText(row.sample);
-    default:
-        return {};
-    }
-}
-
-QVariant descendantSortKey(const DescendantRow &row, ProcessColumn column)
-{
-    switch (column) {
-    case ProcessColumn::Pid:
-        return row.pid;
-    case ProcessColumn::Started:
-    case ProcessColumn::RunTime:
-        // A later start is a shorter run time: sort by start, reversed for run time.
-        return column == ProcessColumn::Started ? qint64(row.sample.stat.startTicks)
-                                                : -qint64(row.sample.stat.startTicks);
-    case ProcessColumn::CpuPercent:
-    case ProcessColumn::Activity:
-        return sortableCpu(row.sample);
-    case ProcessColumn::Memory:
-        return sortableMemory(row.sample);
-    default:
-        return descendantDisplay(row, column);
-    }
-}
-
-QVariant descendantData(const DescendantRow &row, ProcessColumn column, int role)
-{
-    switch (role) {
-    case Qt::DisplayRole:
-        return descendantDisplay(row, column);
-    case ProcessListModel::SortRole:
-        return descendantSortKey(row, column);
-    case Qt::ToolTipRole:
-        return column == ProcessColumn::Activity
-                       ? activityToolTip(row.sample)
-                       : QVariant(ProcessColumns::commandLineText(row.sample.commandLine,
-                                                                  row.sample.stat.name));
-    case Qt::ForegroundRole:
-        return row.sample.stat.state == 'Z' ? QVariant(QColor(Qt::gray)) : QVariant();
-    case ProcessListModel::PidRole:
-        return row.pid;
-    case ProcessListModel::IsDescendantRole:
-        return true;
-    case ProcessListModel::CpuHistoryRole:
-        return QVariant::fromValue(row.cpuHistory);
-    case ProcessListModel::MemoryHistoryRole:
-        return QVariant::fromValue(row.memoryHistory);
+        return QVariant::fromValue(*values.memoryHistory);
     default:
         return {};
     }
@@ -274,20 +228,16 @@ public:
 
 int ProcessListModelPrivate::rowOf(const ManagedProcess *process) const
 {
-    for (std::size_t row = 0; row < nodes.size(); ++row) {
-        if (nodes[row]->process == process)
-            return int(row);
-    }
-    return -1;
+    const auto it = std::find_if(nodes.cbegin(), nodes.cend(),
+                                 [process](const auto &node) { return node->process == process; });
+    return it == nodes.cend() ? -1 : int(it - nodes.cbegin());
 }
 
 int ProcessListModelPrivate::rowOf(const Node *node) const
 {
-    for (std::size_t row = 0; row < nodes.size(); ++row) {
-        if (nodes[row].get() == node)
-            return int(row);
-    }
-    return -1;
+    const auto it = std::find_if(nodes.cbegin(), nodes.cend(),
+                                 [node](const auto &each) { return each.get() == node; });
+    return it == nodes.cend() ? -1 : int(it - nodes.cbegin());
 }
 
 void ProcessListModelPrivate::append(ManagedProcess *process)
@@ -537,8 +487,8 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
         return {};
     const ProcessColumn column = ProcessColumn(index.column());
     if (const auto *node = static_cast<const Node *>(index.internalPointer()))
-        return descendantData(node->children.at(index.row()), column, role);
-    return processData(*d->nodes[std::size_t(index.row())], column, role);
+        return cellData(valuesOf(node->children.at(index.row())), column, role);
+    return cellData(valuesOf(*d->nodes[std::size_t(index.row())]), column, role);
 }
 
 QVariant ProcessListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -548,18 +498,6 @@ QVariant ProcessListModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     }
     return ProcessColumns::title(ProcessColumn(section));
-}
-
-QHash<int, QByteArray> ProcessListModel::roleNames() const
-{
-    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
-    names.insert(SortRole, "sort");
-    names.insert(ProcessRole, "process");
-    names.insert(PidRole, "pid");
-    names.insert(IsDescendantRole, "isDescendant");
-    names.insert(CpuHistoryRole, "cpuHistory");
-    names.insert(MemoryHistoryRole, "memoryHistory");
-    return names;
 }
 
 } // namespace aproc::monitor

@@ -66,8 +66,6 @@ public:
     /*! \brief The translated column titles. */
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    /*! \brief The role names, for debugging and QML. */
-    QHash<int, QByteArray> roleNames() const override;
 
 private:
     friend class ProcessListModelPrivate;
