@@ -54,6 +54,258 @@ Try &apos;%2 --help&apos; for more information.</source>
     </message>
 </context>
 <context>
+    <name>aproc::monitor::ConsolePanel</name>
+    <message>
+        <source>started, pid %1</source>
+        <translation>시작됨, PID %1</translation>
+    </message>
+    <message>
+        <source>failed to start: %1</source>
+        <translation>시작 실패: %1</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>%1 시그널로 강제 종료됨</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>종료됨, 종료 코드 %1</translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>%1 출력</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Select a running process to type into its input</source>
+        <translation>입력을 보내려면 실행 중인 프로세스를 선택하십시오</translation>
+    </message>
+    <message>
+        <source>%1 does not take input now</source>
+        <translation>%1은(는) 지금 입력을 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>All Output</source>
+        <translation>전체 출력</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::ConsoleSearchBar</name>
+    <message>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>정규식</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>대소문자 구분</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::ConsoleView</name>
+    <message>
+        <source>… %1 lines dropped</source>
+        <translation>… %1줄 삭제됨</translation>
+    </message>
+    <message>
+        <source>Invalid expression: %1</source>
+        <translation>잘못된 정규식: %1</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>일치 항목 %1개</translation>
+    </message>
+    <message>
+        <source>Cannot save the console to %1: %2</source>
+        <translation>콘솔을 %1에 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::DemoSession</name>
+    <message>
+        <source>Cannot copy the demo to %1.</source>
+        <translation>데모를 %1에 복사할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create a directory for the demo: %1</source>
+        <translation>데모용 디렉터리를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The demo session is not built in.</source>
+        <translation>이 빌드에는 데모 세션이 포함되어 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::FailureNotifier</name>
+    <message>
+        <source>Aproc Monitor</source>
+        <translation>Aproc 모니터</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>Process failed</source>
+        <translation>프로세스 실패</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::LaunchDialog</name>
+    <message>
+        <source>Launch a Process</source>
+        <translation>프로세스 실행</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>실행(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, quoted as in a shell; the list holds the recent commands</source>
+        <translation>프로그램과 인수를 셸에서처럼 따옴표로 묶어 입력합니다. 목록에는 최근 명령이 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>The name shown in the list; empty: the program&apos;s name</source>
+        <translation>목록에 표시할 이름입니다. 비워 두면 프로그램 이름을 사용합니다</translation>
+    </message>
+    <message>
+        <source>Run in a &amp;shell (/bin/sh -c)</source>
+        <translation>셸에서 실행 (/bin/sh -c)(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Let /bin/sh run the command: pipes, redirections, variables</source>
+        <translation>/bin/sh가 명령을 실행하게 합니다: 파이프, 리디렉션, 변수를 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>The directory the process starts in; empty: the monitor&apos;s own</source>
+        <translation>프로세스가 시작될 디렉터리입니다. 비워 두면 모니터의 작업 디렉터리를 사용합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the working directory</source>
+        <translation>작업 디렉터리를 선택합니다</translation>
+    </message>
+    <message>
+        <source>Variables added to the environment, one NAME=value a line</source>
+        <translation>환경에 추가할 변수입니다. 한 줄에 하나씩 NAME=value 형식으로 입력하십시오</translation>
+    </message>
+    <message>
+        <source>Use a &amp;pseudo-terminal</source>
+        <translation>의사 터미널 사용(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Run on a terminal: colours and line editing, stdout and stderr merged</source>
+        <translation>터미널에서 실행합니다: 색상과 줄 편집을 쓸 수 있으며 stdout과 stderr가 합쳐집니다</translation>
+    </message>
+    <message>
+        <source>Whether the process is started again when it ends</source>
+        <translation>프로세스가 끝났을 때 다시 시작할지 여부</translation>
+    </message>
+    <message>
+        <source>The wait before the first restart, doubled for each restart in a row</source>
+        <translation>처음 다시 시작하기 전의 대기 시간입니다. 연속으로 다시 시작할 때마다 두 배가 됩니다</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How many restarts in a row are allowed</source>
+        <translation>연속으로 다시 시작할 수 있는 최대 횟수</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>명령(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>작업 디렉터리(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>환경 변수(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Restart:</source>
+        <translation>다시 시작(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>지연 시간(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum restarts:</source>
+        <translation>최대 다시 시작 횟수(&amp;M):</translation>
+    </message>
+    <message>
+        <source>This directory does not exist: the process will fail to start.</source>
+        <translation>이 디렉터리가 없습니다. 프로세스를 시작할 수 없게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Working Directory</source>
+        <translation>작업 디렉터리</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::LaunchSpecs</name>
+    <message>
+        <source>The command is empty.</source>
+        <translation>명령이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The environment entry &quot;%1&quot; is not NAME=value.</source>
+        <translation>환경 변수 항목 &quot;%1&quot;이(가) NAME=value 형식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The maximum number of restarts cannot be negative.</source>
+        <translation>최대 다시 시작 횟수는 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The restart delay cannot be negative.</source>
+        <translation>다시 시작 지연 시간은 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <extracomment>Restart policy</extracomment>
+        <translation>안 함</translation>
+    </message>
+    <message>
+        <source>On failure</source>
+        <extracomment>Restart policy</extracomment>
+        <translation>실패 시</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <extracomment>Restart policy</extracomment>
+        <translation>항상</translation>
+    </message>
+</context>
+<context>
     <name>aproc::monitor::MainWindow</name>
     <message>
         <source>Aproc Monitor</source>
@@ -64,16 +316,239 @@ Try &apos;%2 --help&apos; for more information.</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>실행 중: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>Scrollback Limit</source>
+        <translation>스크롤백 제한</translation>
+    </message>
+    <message>
+        <source>Lines each console keeps:</source>
+        <translation>콘솔마다 유지할 줄 수:</translation>
+    </message>
+    <message>
+        <source>Save Console Output</source>
+        <translation>콘솔 출력 저장</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.log)</source>
+        <translation>텍스트 파일 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Saved the console to %1</source>
+        <translation>콘솔을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Process</source>
+        <translation>프로세스(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>주 도구 모음</translation>
+    </message>
+    <message>
+        <source>Filter by name or command</source>
+        <translation>이름 또는 명령으로 필터링</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::MonitorActions</name>
+    <message>
+        <source>&amp;Open Procfile…</source>
+        <translation>Procfile 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Load the commands of a Procfile and start them</source>
+        <translation>Procfile의 명령을 불러와 시작합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Save Procfile…</source>
+        <translation>Procfile 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save every command as a Procfile</source>
+        <translation>모든 명령을 Procfile로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Session</source>
+        <translation>데모 세션 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Start the demonstration processes</source>
+        <translation>데모 프로세스를 시작합니다</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <source>Close Aproc Monitor</source>
-        <translation>Aproc 모니터를 닫습니다</translation>
+        <source>Stop every process and close Aproc Monitor</source>
+        <translation>모든 프로세스를 중지하고 Aproc 모니터를 닫습니다</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
+        <source>&amp;Launch…</source>
+        <translation>실행(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Start a new command</source>
+        <translation>새 명령을 시작합니다</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>시작(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start the selected process again</source>
+        <translation>선택한 프로세스를 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>중지(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Terminate the selected process; kill it if it does not end</source>
+        <translation>선택한 프로세스에 종료를 요청하고, 끝나지 않으면 강제 종료합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>다시 시작(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stop the selected process and start it again</source>
+        <translation>선택한 프로세스를 중지한 다음 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>강제 종료(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kill the selected process at once (SIGKILL)</source>
+        <translation>선택한 프로세스를 즉시 강제 종료합니다(SIGKILL)</translation>
+    </message>
+    <message>
+        <source>Send &amp;Signal…</source>
+        <translation>시그널 보내기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Send any signal to the selected process or its group</source>
+        <translation>선택한 프로세스나 그 프로세스 그룹에 원하는 시그널을 보냅니다</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>제거(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected process from the list, killing it</source>
+        <translation>선택한 프로세스를 강제 종료하고 목록에서 제거합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Finished</source>
+        <translation>끝난 프로세스 지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove every process that has ended</source>
+        <translation>끝난 프로세스를 모두 목록에서 제거합니다</translation>
+    </message>
+    <message>
+        <source>Start &amp;All</source>
+        <translation>모두 시작(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start every process that is not running</source>
+        <translation>실행 중이 아닌 프로세스를 모두 시작합니다</translation>
+    </message>
+    <message>
+        <source>Stop A&amp;ll</source>
+        <translation>모두 중지(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stop every running process</source>
+        <translation>실행 중인 프로세스를 모두 중지합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Console…</source>
+        <translation>콘솔에서 찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the console with text or a regular expression</source>
+        <translation>텍스트나 정규식으로 콘솔을 검색합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Follow Output</source>
+        <translation>출력 따라가기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Keep the console scrolled to the newest output</source>
+        <translation>콘솔이 항상 최신 출력을 보여 주도록 스크롤합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Timestamps</source>
+        <translation>타임스탬프(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show when each line arrived</source>
+        <translation>각 줄이 도착한 시각을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Console</source>
+        <translation>콘솔 지우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the visible console</source>
+        <translation>현재 보이는 콘솔을 지웁니다</translation>
+    </message>
+    <message>
+        <source>Save Console &amp;Output…</source>
+        <translation>콘솔 출력 저장(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save the visible console&apos;s text to a file</source>
+        <translation>현재 보이는 콘솔의 텍스트를 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Filter &amp;Processes</source>
+        <translation>프로세스 필터(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Type to filter the process list</source>
+        <translation>입력하여 프로세스 목록을 필터링합니다</translation>
+    </message>
+    <message>
+        <source>Type &amp;Input</source>
+        <translation>입력하기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Type a line for the selected process&apos;s standard input</source>
+        <translation>선택한 프로세스의 표준 입력으로 보낼 줄을 입력합니다</translation>
+    </message>
+    <message>
+        <source>Scroll&amp;back Limit…</source>
+        <translation>스크롤백 제한(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Set how many lines each console keeps</source>
+        <translation>콘솔마다 유지할 줄 수를 설정합니다</translation>
     </message>
     <message>
         <source>&amp;About Aproc Monitor</source>
@@ -90,10 +565,6 @@ Try &apos;%2 --help&apos; for more information.</source>
     <message>
         <source>Show the version of Qt</source>
         <translation>Qt의 버전을 보여 줍니다</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>준비</translation>
     </message>
 </context>
 <context>
@@ -136,6 +607,429 @@ Try &apos;%2 --help&apos; for more information.</source>
     <message>
         <source>Memory</source>
         <translation>메모리</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>다시 시작 횟수</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <extracomment>A small chart of the recent CPU and memory use</extracomment>
+        <translation>활동</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>A run time under a minute, in seconds</extracomment>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>휴면 중</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <extracomment>Uninterruptible sleep, usually waiting for a disk</extracomment>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>traced</source>
+        <translation>추적 중</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>좀비</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>소멸됨</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>유휴</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::ProcessListModel</name>
+    <message>
+        <source>CPU: %1 %, memory: %2</source>
+        <translation>CPU: %1 %, 메모리: %2</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::ProcessManager</name>
+    <message>
+        <source>%1 was killed by %2</source>
+        <translation>%1이(가) %2 시그널로 강제 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2</source>
+        <translation>%1이(가) 종료되었습니다(종료 코드 %2)</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::ProcessStates</name>
+    <message>
+        <source>starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>강제 종료됨</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>시작 실패</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::Procfile</name>
+    <message>
+        <source>No entry follows these options.</source>
+        <translation>이 옵션 뒤에 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Expected &quot;name: command&quot;.</source>
+        <translation>&quot;이름: 명령&quot; 형식이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Invalid name &quot;%1&quot;: use letters, digits, _ and -.</source>
+        <translation>잘못된 이름 &quot;%1&quot;: 문자, 숫자, _, -만 사용하십시오.</translation>
+    </message>
+    <message>
+        <source>The entry &quot;%1&quot; has no command.</source>
+        <translation>항목 &quot;%1&quot;에 명령이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Duplicate name &quot;%1&quot; (first on line %2).</source>
+        <translation>이름 &quot;%1&quot;이(가) 중복됩니다(처음 나온 줄: %2).</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>밀리초</translation>
+    </message>
+    <message>
+        <source>a number, 0 for no limit</source>
+        <translation>숫자, 0은 제한 없음</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>디렉터리</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.</source>
+        <translation>알 수 없는 옵션 &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Bad value &quot;%1&quot; for %2 (expected %3).</source>
+        <translation>%2의 값 &quot;%1&quot;이(가) 잘못되었습니다(필요한 값: %3).</translation>
+    </message>
+    <message>
+        <source>Bad options: %1</source>
+        <translation>잘못된 옵션: %1</translation>
+    </message>
+    <message>
+        <source>Expected key=value instead of &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot; 대신 key=value 형식이어야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::ProcfileIssue</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::Sessions</name>
+    <message>
+        <source>the demo session</source>
+        <translation>데모 세션</translation>
+    </message>
+    <message>
+        <source>Some lines of %1 were not loaded</source>
+        <translation>%1의 일부 줄을 불러오지 못했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n command(s) from %1</source>
+        <translation>
+            <numerusform>%1에서 명령 %n개를 시작했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Procfile was not saved</source>
+        <translation>Procfile을 저장하지 못했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n command(s) to %1</source>
+        <translation>
+            <numerusform>명령 %n개를 %1에 저장했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Procfile</source>
+        <translation>Procfile 열기</translation>
+    </message>
+    <message>
+        <source>Procfiles (Procfile *.procfile Procfile.*)</source>
+        <translation>Procfile (Procfile *.procfile Procfile.*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save Procfile</source>
+        <translation>Procfile 저장</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::ShutdownDialog</name>
+    <message>
+        <source>Stopping Processes</source>
+        <translation>프로세스 중지 중</translation>
+    </message>
+    <message>
+        <source>&amp;Kill Now</source>
+        <translation>지금 강제 종료(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Send SIGKILL to every process still running</source>
+        <translation>아직 실행 중인 모든 프로세스에 SIGKILL을 보냅니다</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n process(es) to stop. Those that ignore SIGTERM get SIGKILL when the grace period ends.</source>
+        <translation>
+            <numerusform>프로세스 %n개가 중지되기를 기다리는 중입니다. SIGTERM을 무시하는 프로세스는 유예 시간이 끝나면 SIGKILL을 받습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::SignalMenu</name>
+    <message>
+        <source>Sent %1 to the process group of %2 (pid %3)</source>
+        <translation>%2(PID %3)의 프로세스 그룹에 %1을(를) 보냈습니다</translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2 (pid %3)</source>
+        <translation>%2(PID %3)에 %1을(를) 보냈습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Signal</source>
+        <translation>시그널(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No running process selected</source>
+        <translation>선택한 실행 중인 프로세스가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <source>To the Whole &amp;Group</source>
+        <translation>프로세스 그룹 전체에(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Process group %1</source>
+        <translation>프로세스 그룹 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Other Signals</source>
+        <translation>기타 시그널(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::SignalNames</name>
+    <message>
+        <source>Hang up</source>
+        <translation>끊기</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>인터럽트</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>Illegal instruction</source>
+        <translation>잘못된 명령어</translation>
+    </message>
+    <message>
+        <source>Trace trap</source>
+        <translation>추적 트랩</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>중단</translation>
+    </message>
+    <message>
+        <source>Bus error</source>
+        <translation>버스 오류</translation>
+    </message>
+    <message>
+        <source>Floating-point exception</source>
+        <translation>부동 소수점 예외</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>강제 종료</translation>
+    </message>
+    <message>
+        <source>User 1</source>
+        <translation>사용자 정의 1</translation>
+    </message>
+    <message>
+        <source>Segmentation fault</source>
+        <translation>세그멘테이션 오류</translation>
+    </message>
+    <message>
+        <source>User 2</source>
+        <translation>사용자 정의 2</translation>
+    </message>
+    <message>
+        <source>Broken pipe</source>
+        <translation>파이프 끊어짐</translation>
+    </message>
+    <message>
+        <source>Alarm clock</source>
+        <translation>알람 시계</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>종료 요청</translation>
+    </message>
+    <message>
+        <source>Stack fault</source>
+        <translation>스택 오류</translation>
+    </message>
+    <message>
+        <source>Child changed</source>
+        <translation>자식 프로세스 상태 변경</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Terminal stop</source>
+        <translation>터미널 일시 정지</translation>
+    </message>
+    <message>
+        <source>Terminal input in background</source>
+        <translation>백그라운드 터미널 입력</translation>
+    </message>
+    <message>
+        <source>Terminal output in background</source>
+        <translation>백그라운드 터미널 출력</translation>
+    </message>
+    <message>
+        <source>Urgent I/O</source>
+        <translation>긴급 I/O</translation>
+    </message>
+    <message>
+        <source>CPU time exceeded</source>
+        <translation>CPU 시간 초과</translation>
+    </message>
+    <message>
+        <source>File size exceeded</source>
+        <translation>파일 크기 초과</translation>
+    </message>
+    <message>
+        <source>Virtual alarm</source>
+        <translation>가상 타이머 알람</translation>
+    </message>
+    <message>
+        <source>Profiling alarm</source>
+        <translation>프로파일링 타이머 알람</translation>
+    </message>
+    <message>
+        <source>Window changed</source>
+        <translation>창 크기 변경</translation>
+    </message>
+    <message>
+        <source>I/O possible</source>
+        <translation>I/O 가능</translation>
+    </message>
+    <message>
+        <source>Power failure</source>
+        <translation>전원 장애</translation>
+    </message>
+    <message>
+        <source>Bad system call</source>
+        <translation>잘못된 시스템 호출</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>시그널 %1</translation>
+    </message>
+    <message>
+        <source>Real-time signal %1</source>
+        <translation>실시간 시그널 %1</translation>
+    </message>
+    <message>
+        <source>Unknown signal</source>
+        <translation>알 수 없는 시그널</translation>
+    </message>
+</context>
+<context>
+    <name>aproc::monitor::StdinBar</name>
+    <message>
+        <source>Type a line for the process&apos;s standard input</source>
+        <translation>프로세스의 표준 입력으로 보낼 줄을 입력하십시오</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Send the line and a newline to the process (Return)</source>
+        <translation>입력한 줄과 줄바꿈을 프로세스에 보냅니다 (Return)</translation>
+    </message>
+    <message>
+        <source>EOF</source>
+        <translation>EOF</translation>
+    </message>
+    <message>
+        <source>Close the process&apos;s standard input (end of file)</source>
+        <translation>프로세스의 표준 입력을 닫습니다 (파일 끝, EOF)</translation>
     </message>
 </context>
 </TS>
