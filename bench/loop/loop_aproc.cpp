@@ -2,7 +2,9 @@
 // Aproc's loop: callSoon() throughput, a chain of callbacks, a chain of coroutine resumptions.
 //   --mode callsoon         schedule N callbacks, then run them all (callbacks/s)
 //   --mode chain            N callbacks, each scheduling the next (callbacks/s)
-//   --mode roundtrip        the same chain, as ns per link: one callSoon() round trip
+//   --mode chain-link       the same chain, as ns per link
+//   --mode roundtrip        a task schedules a callback with callSoon() and waits for it to run
+//                           (the callback resumes it), N times: ns per round trip
 //   --mode coroutine-chain  a task awaiting N futures, each completed by a callSoon() (awaits/s)
 #include "loopbench.h"
 
@@ -76,6 +78,38 @@ Task<long> awaitChain(EventLoop *loop, long count)
     co_return sum;
 }
 
+/*! Suspends the awaiting coroutine until a callback scheduled with callSoon() has run. */
+struct CallSoonRoundTrip
+{
+    EventLoop *loop;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> awaiting)
+    {
+        loop->callSoon([awaiting] { awaiting.resume(); });
+    }
+    void await_resume() const noexcept { }
+};
+
+Task<long> roundTrips(EventLoop *loop, long count)
+{
+    long done = 0;
+    for (long i = 0; i < count; ++i) {
+        co_await CallSoonRoundTrip{loop};
+        ++done;
+    }
+    co_return done;
+}
+
+double roundTripNs(EventLoop *loop, long count)
+{
+    const auto start = Clock::now();
+    const long done = loop->runUntilComplete(roundTrips(loop, count));
+    const double seconds = loopbench::secondsSince(start);
+    if (done != count)
+        loopbench::fail("a round trip went missing");
+    return seconds * 1e9 / double(count);
+}
+
 double coroutineChainThroughput(EventLoop *loop, long count)
 {
     const auto start = Clock::now();
@@ -97,8 +131,10 @@ int main(int argc, char **argv)
         loopbench::printResult(callSoonThroughput(loop, options.count));
     } else if (options.mode == "chain") {
         loopbench::printResult(double(options.count) / chainSeconds(loop, options.count));
-    } else if (options.mode == "roundtrip") {
+    } else if (options.mode == "chain-link") {
         loopbench::printResult(chainSeconds(loop, options.count) * 1e9 / double(options.count));
+    } else if (options.mode == "roundtrip") {
+        loopbench::printResult(roundTripNs(loop, options.count));
     } else if (options.mode == "coroutine-chain") {
         loopbench::printResult(coroutineChainThroughput(loop, options.count));
     } else {
