@@ -4,7 +4,6 @@
 #include <aproc/streamreader.h>
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QLoggingCategory>
 
 #include <chrono>
 #include <cstdio>
@@ -37,7 +36,6 @@ aproc::Task<qint64> countLines(qint64 count)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(u"aproc.*.debug=false"_s); // no debug output, as in production
     const QStringList args = app.arguments();
     qint64 count = 10000000;
     const qsizetype at = args.indexOf(u"--count"_s);

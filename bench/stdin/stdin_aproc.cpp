@@ -5,7 +5,6 @@
 #include <aproc/streamwriter.h>
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QLoggingCategory>
 
 #include <chrono>
 #include <cstdio>
@@ -81,7 +80,6 @@ aproc::Task<int> feed(Arguments args)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(u"aproc.*.debug=false"_s); // no debug output, as in production
     const Arguments args = parse(app.arguments());
     const auto start = std::chrono::steady_clock::now();
     const int returncode = aproc::EventLoop::current()->runUntilComplete(feed(args));

@@ -5,7 +5,6 @@
 #include <aproc/streamreader.h>
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QLoggingCategory>
 
 #include <chrono>
 #include <cstdio>
@@ -116,7 +115,6 @@ qint64 receiveAll(const Arguments &args)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(u"aproc.*.debug=false"_s); // no debug output, as in production
     const Arguments args = parse(app.arguments());
     const auto start = std::chrono::steady_clock::now();
     const qint64 total = args.signalMode
