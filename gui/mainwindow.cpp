@@ -10,6 +10,7 @@
 #include "processes/processfilterproxymodel.h"
 #include "processes/processlistmodel.h"
 #include "processes/processmanager.h"
+#include "processes/sparklinedelegate.h"
 #include "window/consolepanel.h"
 #include "window/failurenotifier.h"
 #include "window/monitoractions.h"
@@ -118,9 +119,19 @@ void MainWindow::createCentralWidgets()
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->header()->setStretchLastSection(false);
+    m_view->setItemDelegateForColumn(int(ProcessColumn::Activity), new SparklineDelegate(m_view));
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::currentRowChanged);
+    // The first process of a session is current from the start: its console shows and the
+    // process actions apply, instead of an empty console.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first) {
+                if (!parent.isValid() && !m_view->currentIndex().isValid())
+                    m_view->selectionModel()->setCurrentIndex(
+                            m_proxy->index(first, 0),
+                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            });
 
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);

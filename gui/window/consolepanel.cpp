@@ -89,6 +89,8 @@ void ConsolePanel::addProcess(ManagedProcess *process)
                 m_merged->appendNotice(process->name(), text);
             });
     connect(process, &ManagedProcess::stateChanged, this, &ConsolePanel::updateStdinTarget);
+    if (process == m_current) // made current by the list before the manager told us about it
+        m_stack->setCurrentWidget(console);
 }
 
 void ConsolePanel::noteEnd(ManagedProcess *process, int returncode)

@@ -4,6 +4,7 @@
 #include "application.h"
 #include "mainwindow.h"
 #include "processcolumns.h"
+#include "processes/sparklinedelegate.h"
 #include "translations.h"
 #include "window/monitoractions.h"
 
@@ -208,6 +209,9 @@ void tst_MonitorWindow::processListAboveTheConsoles()
         u"Started"_s, u"Run time"_s, u"Restarts"_s, u"CPU %"_s, u"Memory"_s, u"Activity"_s };
     QCOMPARE(headerTitles(*view), expected);
     QCOMPARE(ProcessColumns::title(ProcessColumn::Pid), u"PID"_s);
+    // the Activity column draws the CPU and memory sparkline
+    QVERIFY(qobject_cast<aproc::monitor::SparklineDelegate *>(
+            view->itemDelegateForColumn(int(ProcessColumn::Activity))));
 }
 
 // Every action can be reached from the keyboard, has a text and a status tip, and no two share

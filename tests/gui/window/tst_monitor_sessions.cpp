@@ -109,6 +109,10 @@ void tst_MonitorSessions::demoSessionRuns()
     MainWindow window;
     window.setStopGrace(std::chrono::milliseconds(1000));
     QVERIFY(window.openDemoSession() >= 5);
+    // the first entry is current, and its console is the one shown
+    ManagedProcess *first = window.processManager()->processes().constFirst();
+    QCOMPARE(window.currentProcess(), first);
+    QCOMPARE(window.consolePanel()->visibleConsole(), window.consolePanel()->consoleOf(first));
     QTRY_VERIFY_WITH_TIMEOUT(window.processManager()->runningCount() >= 4, 10000);
     for (ManagedProcess *process : window.processManager()->processes())
         QVERIFY2(process->state() != ProcessState::FailedToStart, qPrintable(process->errorString()));
