@@ -67,7 +67,11 @@ QVariant foregroundOf(ProcessState state)
 RowValues valuesOf(const Node &node)
 {
     ManagedProcess *process = node.process;
-    RowValues values{process, process->pid(), process->name(), process->commandLine()};
+    RowValues values;
+    values.process = process;
+    values.pid = process->pid();
+    values.name = process->name();
+    values.command = process->commandLine();
     values.toolTip = values.command;
     if (process->state() == ProcessState::FailedToStart && !process->errorString().isEmpty())
         values.toolTip += u'\n' + process->errorString();
@@ -89,8 +93,10 @@ RowValues valuesOf(const Node &node)
 RowValues valuesOf(const DescendantRow &row)
 {
     const ProcessStat &stat = row.sample.stat;
-    RowValues values{nullptr, row.pid, stat.name,
-                     ProcessColumns::commandLineText(row.sample.commandLine, stat.name)};
+    RowValues values;
+    values.pid = row.pid;
+    values.name = stat.name;
+    values.command = ProcessColumns::commandLineText(row.sample.commandLine, stat.name);
     values.toolTip = values.command;
     values.state = ProcessColumns::kernelStateTitle(stat.state);
     values.stateKey = stat.state;
