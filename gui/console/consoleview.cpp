@@ -24,6 +24,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +56,7 @@ public:
     void enqueue(ConsoleLine line);
     void scheduleFlush();
     void flush();
+    void syncDocument();
     void render(const ConsoleLine &line);
     void rerender();
     QList<ConsoleLine> partialLines() const;
@@ -75,6 +77,8 @@ public:
     TailFollower *follower = nullptr;
     bool stdoutVisible = true;
     bool stderrVisible = true;
+    bool documentStale = false; //!< the scrollback holds lines the hidden view has not rendered
+    bool outputSinceFlush = false; //!< output arrived (maybe only a half line) since the last flush
 };
 
 ConsoleViewPrivate::ConsoleViewPrivate(ConsoleView *view) : q(view)
@@ -104,6 +108,7 @@ void ConsoleViewPrivate::append(const QString &source, int channel, const QByteA
     const QDateTime now = QDateTime::currentDateTime();
     for (ConsoleLine &line : stream->lines.add(stream->parser.feed(data), now))
         enqueue(std::move(line));
+    outputSinceFlush = true;
     scheduleFlush();
 }
 
@@ -119,6 +124,7 @@ void ConsoleViewPrivate::finish(const QString &source)
             enqueue(partial);
         it = streams.erase(it);
     }
+    outputSinceFlush = true;
     scheduleFlush();
 }
 
@@ -138,13 +144,13 @@ void ConsoleViewPrivate::scheduleFlush()
         flushTimer.start();
 }
 
+// The pending lines go into the scrollback, and into the document while the view is shown. A
+// hidden view (a process's console behind another, the merged view's tab not chosen) renders
+// nothing: with a hundred consoles, the text layout of the ones nobody sees would take the
+// whole loop. It renders its scrollback once it is shown or its text is asked for.
 void ConsoleViewPrivate::flush()
 {
     flushTimer.stop();
-    follower->beginUpdate();
-    QTextCursor editBlock(text->document());
-    editBlock.beginEditBlock();
-    document->removePartialLines();
     if (droppedLines > 0) {
         ConsoleLine notice;
         notice.kind = ConsoleLine::Kind::Notice;
@@ -153,6 +159,18 @@ void ConsoleViewPrivate::flush()
         droppedLines = 0;
         pending.push_front(std::move(notice));
     }
+    const bool changed = std::exchange(outputSinceFlush, false) || !pending.empty();
+    if (!q->isVisible() || documentStale) {
+        documentStale = documentStale || changed;
+        for (ConsoleLine &line : pending)
+            scrollback.append(std::move(line));
+        pending.clear();
+        return;
+    }
+    follower->beginUpdate();
+    QTextCursor editBlock(text->document());
+    editBlock.beginEditBlock();
+    document->removePartialLines();
     for (ConsoleLine &line : pending) {
         render(line);
         scrollback.append(std::move(line));
@@ -161,6 +179,15 @@ void ConsoleViewPrivate::flush()
     document->appendPartialLines(partialLines());
     editBlock.endEditBlock();
     follower->endUpdate();
+}
+
+// What the document shows is what the scrollback holds: flushed, and rendered again if the
+// view was hidden meanwhile.
+void ConsoleViewPrivate::syncDocument()
+{
+    flush();
+    if (documentStale)
+        rerender();
 }
 
 void ConsoleViewPrivate::render(const ConsoleLine &line)
@@ -190,6 +217,7 @@ QList<ConsoleLine> ConsoleViewPrivate::partialLines() const
 void ConsoleViewPrivate::rerender()
 {
     flush();
+    documentStale = false;
     follower->beginUpdate();
     QTextCursor editBlock(text->document());
     editBlock.beginEditBlock();
@@ -203,7 +231,7 @@ void ConsoleViewPrivate::rerender()
 
 bool ConsoleViewPrivate::find(QTextDocument::FindFlags flags)
 {
-    flush();
+    syncDocument();
     const QRegularExpression expression = searchBar->expression();
     if (!checkExpression(expression))
         return false;
@@ -233,6 +261,7 @@ void ConsoleViewPrivate::updateMatchCount()
     const QRegularExpression expression = searchBar->expression();
     if (!checkExpression(expression))
         return;
+    syncDocument();
     const int count = TextSearch::countMatches(text->document(), expression);
     searchBar->setStatus(ConsoleView::tr("%1 matches").arg(count));
 }
@@ -370,12 +399,13 @@ bool ConsoleView::findPrevious()
 
 QString ConsoleView::plainText() const
 {
-    d->flush();
+    d->syncDocument();
     return d->text->document()->toPlainText();
 }
 
 void ConsoleView::copy()
 {
+    d->syncDocument();
     d->text->copy();
 }
 
@@ -414,7 +444,14 @@ void ConsoleView::flush()
 
 QPlainTextEdit *ConsoleView::textEdit() const
 {
+    d->syncDocument();
     return d->text;
+}
+
+void ConsoleView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    d->syncDocument();
 }
 
 } // namespace aproc::monitor

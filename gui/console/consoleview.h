@@ -18,7 +18,9 @@ class ConsoleViewPrivate;
 /*! \brief Shows the output of one process, or of several merged ("All"), as a terminal would:
  *  ANSI colours rendered, every other escape sequence hidden, UTF-8 decoded across chunks,
  *  stderr told apart. Appends are batched (one document update per ~40 ms) and the scrollback is
- *  bounded, so a child printing as fast as it can never freezes the window nor grows its memory. */
+ *  bounded, so a child printing as fast as it can never freezes the window nor grows its memory.
+ *  A hidden view keeps its scrollback but lays out no text: it renders when shown, or when its
+ *  text is asked for (plainText(), textEdit(), search). */
 class ConsoleView : public QWidget
 {
     Q_OBJECT
@@ -104,6 +106,9 @@ public:
 Q_SIGNALS:
     /*! \brief followTail() changed, by setFollowTail() or by the user scrolling. */
     void followTailChanged(bool follow);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     std::unique_ptr<ConsoleViewPrivate> d;

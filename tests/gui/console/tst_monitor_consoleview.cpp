@@ -33,6 +33,7 @@ private Q_SLOTS:
     void scrollbackBoundHolds();
     void pendingQueueIsBoundedAndSaysSo();
     void appendsAreBatched();
+    void hiddenViewRendersWhenShown();
     void childOutputThroughProcess();
     void childFloodIsWrapped();
 };
@@ -207,6 +208,8 @@ void tst_ConsoleView::pendingQueueIsBoundedAndSaysSo()
 void tst_ConsoleView::appendsAreBatched()
 {
     ConsoleView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
     QSignalSpy changes(documentOf(view), &QTextDocument::contentsChange);
     QVERIFY(changes.isValid());
     for (int i = 0; i < 1000; ++i)
@@ -216,6 +219,33 @@ void tst_ConsoleView::appendsAreBatched()
     QVERIFY2(changes.count() <= 3, qPrintable(QString::number(changes.count())));
     QCOMPARE(blocksOf(view).first(), u"append 0"_s);
     QCOMPARE(blocksOf(view).last(), u"append 999"_s);
+}
+
+// A hidden view (behind another console) keeps its lines but lays out no text until it is
+// shown, or until its text is asked for.
+void tst_ConsoleView::hiddenViewRendersWhenShown()
+{
+    ConsoleView view;
+    QTextDocument *document = documentOf(view);
+    QSignalSpy changes(document, &QTextDocument::contentsChange);
+    QVERIFY(changes.isValid());
+    for (int i = 0; i < 1000; ++i)
+        view.appendOutput(1, "\x1b[32mhidden\x1b[0m " + QByteArray::number(i) + '\n');
+    view.flush();
+    QCOMPARE(changes.count(), 0);
+    QCOMPARE(document->blockCount(), 1); // the empty document
+
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(document->blockCount(), 1000);
+    QCOMPARE(document->firstBlock().text(), u"hidden 0"_s);
+    QCOMPARE(formatOf(view, u"hidden 999"_s).foreground().color(), ansiColor(2));
+
+    view.hide();
+    view.appendOutput(1, "while hidden\n");
+    view.flush();
+    QCOMPARE(document->lastBlock().text(), u"hidden 999"_s);
+    QVERIFY(view.plainText().endsWith(u"hidden 999\nwhile hidden"_s)); // asked for: rendered
 }
 
 void tst_ConsoleView::childOutputThroughProcess()
