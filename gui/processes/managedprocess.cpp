@@ -76,6 +76,7 @@ public:
     void noteSignal(int signo);
     void signalGroup(int signo);
     WriteTransport *stdinTransport() const;
+    void applyOutputPaused();
     void discardChild();
     bool beginUserStop();
 
@@ -103,6 +104,7 @@ public:
     QTimer killTimer; // stop(): SIGKILL to the group after the grace, until finished
     QTimer restartTimer; // the restart policy's backoff
     std::optional<std::pair<int, int>> terminalSize;
+    bool outputPaused = false;
 };
 
 void ManagedProcessPrivate::setState(ProcessState newState)
@@ -171,6 +173,8 @@ void ManagedProcessPrivate::onStarted(qint64 childPid)
     stdinOpen = true;
     if (terminalSize && spec.pty)
         child->setWindowSize(terminalSize->first, terminalSize->second);
+    if (outputPaused)
+        applyOutputPaused();
     setState(ProcessState::Running);
     Q_EMIT q->started(pid);
     Q_EMIT q->changed();
@@ -285,6 +289,19 @@ void ManagedProcessPrivate::signalGroup(int signo)
         ::killpg(pid_t(pid), signo);
     else
         child->sendSignalToGroup(signo);
+}
+
+void ManagedProcessPrivate::applyOutputPaused()
+{
+    if (!child || !child->transport())
+        return;
+    for (const int fd : {1, 2}) {
+        auto *transport = dynamic_cast<ReadTransport *>(child->transport()->getPipeTransport(fd));
+        if (transport && outputPaused)
+            transport->pauseReading();
+        else if (transport)
+            transport->resumeReading();
+    }
 }
 
 WriteTransport *ManagedProcessPrivate::stdinTransport() const
@@ -486,6 +503,19 @@ void ManagedProcess::setTerminalSize(int rows, int columns)
     d->terminalSize = std::make_pair(rows, columns);
     if (d->child && d->spec.pty)
         d->child->setWindowSize(rows, columns);
+}
+
+void ManagedProcess::setOutputPaused(bool paused)
+{
+    if (d->outputPaused == paused)
+        return;
+    d->outputPaused = paused;
+    d->applyOutputPaused();
+}
+
+bool ManagedProcess::isOutputPaused() const
+{
+    return d->outputPaused;
 }
 
 } // namespace aproc::monitor

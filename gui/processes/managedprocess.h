@@ -112,6 +112,12 @@ public:
     /*! \brief Sets the pty's window size (the console calls it); nothing without a pty. Kept for
      *  the next runs too. */
     void setTerminalSize(int rows, int columns);
+    /*! \brief Stops (\a paused true) or resumes reading the child's stdout and stderr, as
+     *  asyncio's pause_reading(): while paused its pipes fill and the child waits in write().
+     *  Kept for the next runs too. The console's OutputPump uses it for flow control. */
+    void setOutputPaused(bool paused);
+    /*! \brief Whether reading is paused by setOutputPaused(). */
+    bool isOutputPaused() const;
 
 Q_SIGNALS:
     /*! \brief The state changed to \a state. */

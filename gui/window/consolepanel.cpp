@@ -5,6 +5,7 @@
 #include "processes/managedprocess.h"
 #include "processes/processmanager.h"
 #include "processes/signalnames.h"
+#include "window/outputpump.h"
 #include "window/stdinbar.h"
 
 #include <QtCore/QEvent>
@@ -21,7 +22,8 @@ ConsolePanel::ConsolePanel(ProcessManager *manager, QWidget *parent)
       m_manager(manager),
       m_tabs(new QTabWidget(this)),
       m_stack(new QStackedWidget(this)),
-      m_stdin(new StdinBar(this))
+      m_stdin(new StdinBar(this)),
+      m_pump(new OutputPump(this))
 {
     setObjectName(u"consolePanel"_s);
     m_tabs->setObjectName(u"consoleTabs"_s);
@@ -39,6 +41,7 @@ ConsolePanel::ConsolePanel(ProcessManager *manager, QWidget *parent)
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_stdin);
 
+    connect(m_pump, &OutputPump::delivered, this, &ConsolePanel::appendOutput);
     connect(m_manager, &ProcessManager::processAdded, this, &ConsolePanel::addProcess);
     connect(m_manager, &ProcessManager::processRemoved, this, &ConsolePanel::removeProcess);
     connect(m_stdin, &StdinBar::lineSubmitted, this, &ConsolePanel::sendLine);
@@ -64,48 +67,57 @@ ConsoleView *ConsolePanel::makeConsole()
     return console;
 }
 
+// Output goes through the pump, which hands it on in bounded slices; every notice about a
+// process first takes the output queued before it, so that the two stay in order.
 void ConsolePanel::addProcess(ManagedProcess *process)
 {
     ConsoleView *console = makeConsole();
     m_consoles.insert(process, console);
     m_stack->addWidget(console);
     connect(process, &ManagedProcess::outputReceived, console,
-            [this, process, console](int channel, const QByteArray &data) {
-                console->appendOutput(channel, data);
-                m_merged->appendOutput(process->name(), channel, data);
+            [this, process](int channel, const QByteArray &data) {
+                m_pump->receive(process, channel, data);
             });
-    connect(process, &ManagedProcess::started, console, [this, process, console](qint64 pid) {
-        const QString text = tr("started, pid %1").arg(pid);
-        console->appendNotice(text);
-        m_merged->appendNotice(process->name(), text);
+    connect(process, &ManagedProcess::started, console, [this, process](qint64 pid) {
+        appendNotice(process, tr("started, pid %1").arg(pid));
         updateStdinTarget();
     });
     connect(process, &ManagedProcess::ended, console,
             [this, process](ProcessState, int returncode) { noteEnd(process, returncode); });
     connect(process, &ManagedProcess::failedToStart, console,
-            [this, process, console](const QString &message) {
-                const QString text = tr("failed to start: %1").arg(message);
-                console->appendNotice(text);
-                m_merged->appendNotice(process->name(), text);
+            [this, process](const QString &message) {
+                appendNotice(process, tr("failed to start: %1").arg(message));
             });
     connect(process, &ManagedProcess::stateChanged, this, &ConsolePanel::updateStdinTarget);
     if (process == m_current) // made current by the list before the manager told us about it
         m_stack->setCurrentWidget(console);
 }
 
-void ConsolePanel::noteEnd(ManagedProcess *process, int returncode)
+void ConsolePanel::appendOutput(ManagedProcess *process, int channel, const QByteArray &data)
 {
-    const QString text = returncode < 0
-            ? tr("killed by %1").arg(SignalNames::name(-returncode))
-            : tr("exited with code %1").arg(returncode);
+    if (ConsoleView *console = consoleOf(process))
+        console->appendOutput(channel, data);
+    m_merged->appendOutput(process->name(), channel, data);
+}
+
+void ConsolePanel::appendNotice(ManagedProcess *process, const QString &text)
+{
+    m_pump->flush(process);
     if (ConsoleView *console = consoleOf(process))
         console->appendNotice(text);
     m_merged->appendNotice(process->name(), text);
+}
+
+void ConsolePanel::noteEnd(ManagedProcess *process, int returncode)
+{
+    appendNotice(process, returncode < 0 ? tr("killed by %1").arg(SignalNames::name(-returncode))
+                                         : tr("exited with code %1").arg(returncode));
     updateStdinTarget();
 }
 
 void ConsolePanel::removeProcess(ManagedProcess *process)
 {
+    m_pump->forget(process);
     ConsoleView *console = m_consoles.take(process);
     if (process == m_current)
         setCurrentProcess(nullptr);

@@ -14,6 +14,7 @@ namespace aproc::monitor {
 
 class ConsoleView;
 class ManagedProcess;
+class OutputPump;
 class ProcessManager;
 class StdinBar;
 
@@ -60,6 +61,8 @@ private:
     void addProcess(ManagedProcess *process);
     void removeProcess(ManagedProcess *process);
     void noteEnd(ManagedProcess *process, int returncode);
+    void appendNotice(ManagedProcess *process, const QString &text);
+    void appendOutput(ManagedProcess *process, int channel, const QByteArray &data);
     ConsoleView *makeConsole();
     void updateStdinTarget();
     void sendLine(const QString &line);
@@ -72,6 +75,7 @@ private:
     ConsoleView *m_empty = nullptr;
     ConsoleView *m_merged = nullptr;
     StdinBar *m_stdin = nullptr;
+    OutputPump *m_pump = nullptr;
     QHash<ManagedProcess *, ConsoleView *> m_consoles;
     QPointer<ManagedProcess> m_current;
     int m_scrollback = 10000;

@@ -24,6 +24,12 @@ using aproc::monitor::RestartPolicy;
 namespace {
 constexpr int childTimeout = 10000;
 
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 /*! A spec that runs the test helper with \a arguments. */
 LaunchSpec helperSpec(const QStringList &arguments)
 {
@@ -102,6 +108,7 @@ private Q_SLOTS:
     void lingeringGrandchildKeepsItRunning();
     void stopReachesLingeringGrandchild();
     void stopTerminatesTheWholeTree();
+    void pausedOutputIsNotRead();
     void stopEscalatesToKill();
     void manualRestart();
     void restartOnFailureUpToMax();
@@ -428,6 +435,26 @@ void TestManagedProcess::stopTerminatesTheWholeTree()
     QCOMPARE(process.exitDescription(), u"SIGTERM"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!isAlive(grandchild), childTimeout);
     QVERIFY(process.endedByUser());
+}
+
+// While output is paused nothing is read: the child fills its pipe and waits in write(); once
+// resumed, everything arrives. The pause holds for the next run too.
+void TestManagedProcess::pausedOutputIsNotRead()
+{
+    ManagedProcess process(helperSpec({u"flood"_s, u"4194304"_s, u"65536"_s}));
+    QSignalSpy output(&process, &ManagedProcess::outputReceived);
+    QSignalSpy ended(&process, &ManagedProcess::ended);
+    QVERIFY(output.isValid() && ended.isValid());
+    process.setOutputPaused(true);
+    process.start();
+    QTRY_VERIFY_WITH_TIMEOUT(process.pid() > 0, childTimeout);
+    const QString wchan = u"/proc/%1/wchan"_s.arg(process.pid());
+    QTRY_VERIFY_WITH_TIMEOUT(readFile(wchan).contains("pipe_write"), childTimeout);
+    QCOMPARE(output.size(), 0);
+    QVERIFY(process.isOutputPaused());
+    process.setOutputPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QCOMPARE(::output(output, 1).size(), 4 * 1024 * 1024);
 }
 
 void TestManagedProcess::stopEscalatesToKill()
