@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Lines, raw syscalls: posix_spawn `seq COUNT` with stdout on a pipe, poll() + read() of 64 KiB,
 // lines counted with memchr(): the physical floor.
+#include "../harness/benchprogram.h"
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -18,21 +20,6 @@ extern char **environ;
 
 namespace {
 
-long long option(int argc, char **argv, const char *name, long long fallback)
-{
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (std::strcmp(argv[i], name) == 0)
-            return std::atoll(argv[i + 1]);
-    }
-    return fallback;
-}
-
-[[noreturn]] void fail(const char *what)
-{
-    std::perror(what);
-    std::exit(1);
-}
-
 long long countNewlines(const char *data, size_t size)
 {
     long long lines = 0;
@@ -48,12 +35,12 @@ long long countNewlines(const char *data, size_t size)
 
 int main(int argc, char **argv)
 {
-    const long long count = option(argc, argv, "--count", 10000000);
+    const long long count = bench::option(argc, argv, "--count", 10000000);
 
     const auto start = std::chrono::steady_clock::now();
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
-        fail("pipe2");
+        bench::failWithErrno("pipe2");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
@@ -61,7 +48,7 @@ int main(int argc, char **argv)
     char *childArgv[] = {const_cast<char *>("seq"), last.data(), nullptr};
     pid_t pid = 0;
     if (posix_spawnp(&pid, "seq", &actions, nullptr, childArgv, environ) != 0)
-        fail("posix_spawnp");
+        bench::failWithErrno("posix_spawnp");
     posix_spawn_file_actions_destroy(&actions);
     ::close(fds[1]);
     ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
@@ -73,13 +60,13 @@ int main(int argc, char **argv)
         if (::poll(&watched, 1, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            fail("poll");
+            bench::failWithErrno("poll");
         }
         const ssize_t n = ::read(fds[0], buffer.data(), buffer.size());
         if (n < 0 && (errno == EAGAIN || errno == EINTR))
             continue;
         if (n < 0)
-            fail("read");
+            bench::failWithErrno("read");
         if (n == 0)
             break;
         lines += countNewlines(buffer.data(), size_t(n));
@@ -88,7 +75,7 @@ int main(int argc, char **argv)
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)
-            fail("waitpid");
+            bench::failWithErrno("waitpid");
     }
     const double seconds
             = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Stdin, Aproc: BYTES into `cat` (stdout on /dev/null) with StreamWriter::write() of one
 // CHUNK-byte block and drain(), until all is written; then writeEof() and wait().
+#include "../harness/benchprogram.h"
+
 #include <aproc/process.h>
 #include <aproc/streamwriter.h>
 
@@ -42,11 +44,7 @@ bool hasPipeSize(const Arguments &args, qint64 pid)
 {
     if (args.pipeSize <= 0)
         return true;
-    const QByteArray path = "/proc/" + QByteArray::number(pid) + "/fd/0";
-    const int fd = ::open(path.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    const int size = fd < 0 ? -1 : ::fcntl(fd, F_GETPIPE_SZ);
-    if (fd >= 0)
-        ::close(fd);
+    const int size = bench::childPipeSize(pid, 0);
     if (size != args.pipeSize)
         std::fprintf(stderr, "the pipe holds %d bytes, not %d\n", size, args.pipeSize);
     return size == args.pipeSize;

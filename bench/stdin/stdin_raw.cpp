@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Stdin, raw syscalls: posix_spawn `cat` with stdin on a pipe and stdout on /dev/null, then
 // poll() + write() of CHUNK-byte blocks until BYTES are written: the physical floor.
+#include "../harness/benchprogram.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -19,21 +21,6 @@ extern char **environ;
 
 namespace {
 
-long long option(int argc, char **argv, const char *name, long long fallback)
-{
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (std::strcmp(argv[i], name) == 0)
-            return std::atoll(argv[i + 1]);
-    }
-    return fallback;
-}
-
-[[noreturn]] void fail(const char *what)
-{
-    std::perror(what);
-    std::exit(1);
-}
-
 pid_t spawnCat(int stdinFd)
 {
     posix_spawn_file_actions_t actions;
@@ -43,7 +30,7 @@ pid_t spawnCat(int stdinFd)
     char *childArgv[] = {const_cast<char *>("cat"), nullptr};
     pid_t pid = 0;
     if (posix_spawnp(&pid, "cat", &actions, nullptr, childArgv, environ) != 0)
-        fail("posix_spawnp");
+        bench::failWithErrno("posix_spawnp");
     posix_spawn_file_actions_destroy(&actions);
     return pid;
 }
@@ -52,17 +39,17 @@ pid_t spawnCat(int stdinFd)
 
 int main(int argc, char **argv)
 {
-    const long long bytes = option(argc, argv, "--bytes", 1LL << 30);
-    const long long pipeSize = option(argc, argv, "--pipe-size", 0);
-    const long long chunk = option(argc, argv, "--chunk", 1 << 20);
+    const long long bytes = bench::option(argc, argv, "--bytes", 1LL << 30);
+    const long long pipeSize = bench::option(argc, argv, "--pipe-size", 0);
+    const long long chunk = bench::option(argc, argv, "--chunk", 1 << 20);
     std::signal(SIGPIPE, SIG_IGN);
 
     const auto start = std::chrono::steady_clock::now();
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
-        fail("pipe2");
+        bench::failWithErrno("pipe2");
     if (pipeSize > 0 && ::fcntl(fds[1], F_SETPIPE_SZ, int(pipeSize)) < 0)
-        fail("F_SETPIPE_SZ");
+        bench::failWithErrno("F_SETPIPE_SZ");
     const pid_t pid = spawnCat(fds[0]);
     ::close(fds[0]);
     ::fcntl(fds[1], F_SETFL, O_NONBLOCK);
@@ -79,15 +66,15 @@ int main(int argc, char **argv)
             continue;
         }
         if (errno != EAGAIN && errno != EINTR)
-            fail("write");
+            bench::failWithErrno("write");
         if (::poll(&watched, 1, -1) < 0 && errno != EINTR)
-            fail("poll");
+            bench::failWithErrno("poll");
     }
     ::close(fds[1]);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)
-            fail("waitpid");
+            bench::failWithErrno("waitpid");
     }
     const double seconds
             = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Throughput, Aproc: `head -c BYTES /dev/zero` read through StreamReader::read(65536)
 // (--mode read) or through Process::outputReceived with streams off (--mode signal).
+#include "../harness/benchprogram.h"
+
 #include <aproc/process.h>
 #include <aproc/streamreader.h>
 
@@ -52,11 +54,7 @@ bool hasPipeSize(const Arguments &args, qint64 pid)
 {
     if (args.pipeSize <= 0)
         return true;
-    const QByteArray path = "/proc/" + QByteArray::number(pid) + "/fd/1";
-    const int fd = ::open(path.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    const int size = fd < 0 ? -1 : ::fcntl(fd, F_GETPIPE_SZ);
-    if (fd >= 0)
-        ::close(fd);
+    const int size = bench::childPipeSize(pid, 1);
     if (size != args.pipeSize)
         std::fprintf(stderr, "the pipe holds %d bytes, not %d\n", size, args.pipeSize);
     return size == args.pipeSize;

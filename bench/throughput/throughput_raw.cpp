@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Throughput, raw syscalls: posix_spawn `head -c BYTES /dev/zero` with stdout on a pipe, then
 // poll() + read() of the pipe until EOF, as an event loop would (the physical floor).
+#include "../harness/benchprogram.h"
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -16,37 +18,18 @@
 
 extern char **environ;
 
-namespace {
-
-long long option(int argc, char **argv, const char *name, long long fallback)
-{
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (std::strcmp(argv[i], name) == 0)
-            return std::atoll(argv[i + 1]);
-    }
-    return fallback;
-}
-
-[[noreturn]] void fail(const char *what)
-{
-    std::perror(what);
-    std::exit(1);
-}
-
-} // namespace
-
 int main(int argc, char **argv)
 {
-    const long long bytes = option(argc, argv, "--bytes", 1LL << 30);
-    const long long pipeSize = option(argc, argv, "--pipe-size", 0);
-    const long long readSize = option(argc, argv, "--read-size", 65536);
+    const long long bytes = bench::option(argc, argv, "--bytes", 1LL << 30);
+    const long long pipeSize = bench::option(argc, argv, "--pipe-size", 0);
+    const long long readSize = bench::option(argc, argv, "--read-size", 65536);
 
     const auto start = std::chrono::steady_clock::now();
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
-        fail("pipe2");
+        bench::failWithErrno("pipe2");
     if (pipeSize > 0 && ::fcntl(fds[0], F_SETPIPE_SZ, int(pipeSize)) < 0)
-        fail("F_SETPIPE_SZ");
+        bench::failWithErrno("F_SETPIPE_SZ");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
@@ -55,7 +38,7 @@ int main(int argc, char **argv)
                          const_cast<char *>("/dev/zero"), nullptr};
     pid_t pid = 0;
     if (posix_spawnp(&pid, "head", &actions, nullptr, childArgv, environ) != 0)
-        fail("posix_spawnp");
+        bench::failWithErrno("posix_spawnp");
     posix_spawn_file_actions_destroy(&actions);
     ::close(fds[1]);
     ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
@@ -68,13 +51,13 @@ int main(int argc, char **argv)
         if (::poll(&watched, 1, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            fail("poll");
+            bench::failWithErrno("poll");
         }
         const ssize_t n = ::read(fds[0], buffer.data(), buffer.size());
         if (n < 0 && (errno == EAGAIN || errno == EINTR))
             continue;
         if (n < 0)
-            fail("read");
+            bench::failWithErrno("read");
         if (n == 0)
             break;
         total += n;
@@ -84,7 +67,7 @@ int main(int argc, char **argv)
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)
-            fail("waitpid");
+            bench::failWithErrno("waitpid");
     }
     const double seconds
             = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

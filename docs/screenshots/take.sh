@@ -5,10 +5,23 @@
 #   launch-dialog.png    File > Launch… (Ctrl+N)
 #   signal-menu.png      Process > Send Signal… (Ctrl+Shift+K) on the selected process
 #   main-window-ko.png   the same window with LANG=ko_KR.UTF-8
-# Needs (Debian): xvfb x11-utils x11-xserver-utils imagemagick xdotool fonts-noto-cjk.
+# Installs what it needs when missing (Debian: xvfb x11-utils x11-xserver-utils imagemagick
+# xdotool fonts-noto-cjk, as root or with sudo).
 # Usage: docs/screenshots/take.sh [BUILD_DIR]   (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+
+packages=(xvfb x11-utils x11-xserver-utils imagemagick xdotool fonts-noto-cjk)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
 monitor=${1:-build}/gui/aproc-monitor
 out=docs/screenshots
 display=:97
