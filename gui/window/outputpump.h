@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QtCore/QByteArray>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
@@ -20,8 +21,11 @@ class ManagedProcess;
  *  loop for long.
  *
  *  receive() only queues the bytes. A drain hands them on (delivered()) in chunks of at most
- *  chunkBytes, in turn from each process, for at most sliceTime; what is left waits for the next
- *  drain, pauseInterval later, so that input, painting and timers run in between. A process
+ *  chunkBytes, in turn from each process, for at most sliceTime and a byte budget; what is left
+ *  waits for the next drain, pauseInterval later, so that input, painting and timers run in
+ *  between. When drains come late (the consoles' own work, such as laying out the text of a busy
+ *  console on screen, fills the pauses) the budget shrinks in proportion, down to
+ *  minimumBudgetBytes, and it grows back while drains are on time. A process
  *  whose queue holds more than highWaterBytes is paused (ManagedProcess::setOutputPaused()): the
  *  kernel's pipe fills and the child waits in write(), as it would under a slow terminal. It is
  *  resumed once its queue is below lowWaterBytes. Memory is bounded, output is never dropped or
@@ -36,6 +40,8 @@ public:
     static constexpr qsizetype lowWaterBytes = 64 * 1024;
     static constexpr std::chrono::milliseconds sliceTime{4};
     static constexpr std::chrono::milliseconds pauseInterval{8};
+    static constexpr qsizetype minimumBudgetBytes = 1024;
+    static constexpr qsizetype maximumBudgetBytes = 1024 * 1024;
 
     explicit OutputPump(QObject *parent = nullptr);
     ~OutputPump() override;
@@ -64,12 +70,16 @@ private:
     };
 
     void drain();
-    bool deliverChunk(ManagedProcess *process, Queue &queue);
+    void adaptBudget();
+    qsizetype deliverChunk(ManagedProcess *process, Queue &queue, qsizetype most);
     void resumeIfDrained(ManagedProcess *process, const Queue &queue);
 
     QHash<ManagedProcess *, Queue> m_queues;
     QList<ManagedProcess *> m_order; // round robin: whose chunk goes next
     QTimer m_timer;
+    QElapsedTimer m_clock;
+    qsizetype m_budgetBytes = maximumBudgetBytes; // per drain
+    qint64 m_lastDrainEnd = -1; // when the last drain ended, if it scheduled the next one
 };
 
 } // namespace aproc::monitor
