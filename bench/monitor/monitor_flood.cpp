@@ -7,10 +7,13 @@
 //   --children N     (default 100)
 //   --seconds S      (default 30)
 //   --scrollback L   lines each console keeps (default the window's, 10000)
+//   --merged         show the merged console ("All Output", every child's lines) instead of
+//                    the first child's
 // Prints {"value": p99 latency in ms, "extra": {...}} as its last line.
 #include "mainwindow.h"
 #include "processes/managedprocess.h"
 #include "processes/processmanager.h"
+#include "console/consoleview.h"
 #include "window/consolepanel.h"
 
 #include <QtCore/QElapsedTimer>
@@ -18,6 +21,7 @@
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QTabWidget>
 
 #include <algorithm>
 #include <chrono>
@@ -39,18 +43,25 @@ struct Options
     int children = 100;
     int seconds = 30;
     int scrollback = 0; // 0: the window's default
+    bool merged = false;
 };
 
 Options parse(int argc, char **argv)
 {
     Options options;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const int value = std::atoi(argv[i + 1]);
-        if (std::strcmp(argv[i], "--children") == 0)
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--merged") == 0) {
+            options.merged = true;
+            continue;
+        }
+        if (i + 1 >= argc)
+            break;
+        const int value = std::atoi(argv[++i]);
+        if (std::strcmp(argv[i - 1], "--children") == 0)
             options.children = value;
-        else if (std::strcmp(argv[i], "--seconds") == 0)
+        else if (std::strcmp(argv[i - 1], "--seconds") == 0)
             options.seconds = value;
-        else if (std::strcmp(argv[i], "--scrollback") == 0)
+        else if (std::strcmp(argv[i - 1], "--scrollback") == 0)
             options.scrollback = value;
     }
     return options;
@@ -155,6 +166,12 @@ int main(int argc, char **argv)
     window.show();
     if (options.scrollback > 0)
         window.consolePanel()->setScrollbackLines(options.scrollback);
+    if (options.merged) {
+        auto *tabs = window.consolePanel()->findChild<QTabWidget *>(u"consoleTabs"_s);
+        if (!tabs)
+            fail("no console tabs");
+        tabs->setCurrentWidget(window.consolePanel()->mergedConsole());
+    }
 
     qint64 bytes = 0;
     QObject::connect(window.processManager(), &aproc::monitor::ProcessManager::processAdded,
