@@ -4,6 +4,7 @@
 
 #include <aproc/awaitsignal.h>
 #include <aproc/childwatcher.h>
+#include <aproc/crashguard.h>
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>
 #include <aproc/future.h>

@@ -68,7 +68,9 @@ struct ProcessOptions
     QList<int> passFds; //!< \brief pass_fds=: kept open in the child
     bool restoreSignals = true; //!< \brief restore_signals=: default dispositions, empty mask
     std::optional<mode_t> umask; //!< \brief umask=; unset: inherited
-    bool dieWithParent = false; //!< \brief Linux PR_SET_PDEATHSIG(SIGKILL)
+    /*! \brief Linux PR_SET_PDEATHSIG(SIGKILL): the child dies with this process. What the child
+     *  starts is not covered; killChildGroupsOnCrash() covers its group on a crash. */
+    bool dieWithParent = false;
     /*! \brief true: piped output is buffered in StreamReaders. false: it reaches you only through
      *  Process::outputReceived and nothing is buffered (the mode for GUIs). */
     bool streams = true;

@@ -3,6 +3,7 @@
 // handing the child to the loop's child watcher, and signalling it safely.
 #include "../subprocesstransport_p.h"
 #include "childwatcher_p.h"
+#include "crashguard_p.h"
 #include "readpipetransport_p.h"
 #include "spawn_p.h"
 
@@ -27,10 +28,18 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
         m_processGroup = child.pid;
     else if (options.processGroup)
         m_processGroup = *options.processGroup;
+    // A group of its own, to end on a crash of this process (killChildGroupsOnCrash()) until
+    // its leader is reaped.
+    const bool crashGuarded = options.dieWithParent && m_processGroup == child.pid;
+    if (crashGuarded)
+        registerCrashGroup(child.pid);
     // The watcher holds the transport until the child is reaped: no zombie, even if everybody
     // else let go of it (D4).
     ChildWatcher::forLoop(m_loop)->watch(child.pid, std::move(child.pidfd),
-                                         [keep = self()](const ChildWatcher::Exit &exit) {
+                                         [keep = self(), crashGuarded,
+                                          pid = child.pid](const ChildWatcher::Exit &exit) {
+                                             if (crashGuarded)
+                                                 unregisterCrashGroup(pid);
                                              keep->readPipesNow();
                                              keep->processExited(exit.returncode, exit.usage);
                                          });
