@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "translations.h"
 
+#include <aproc/crashguard.h>
 #include <aproc/eventloop.h>
 
 #include <QtCore/QLocale>
@@ -14,6 +15,8 @@
 int main(int argc, char *argv[])
 {
     using namespace aproc::monitor;
+    // A crash of the monitor ends every child's whole tree, not only the children themselves.
+    aproc::killChildGroupsOnCrash();
     const auto application = createApplication(argc, argv);
     setUpApplicationIdentity();
     Translations translations;

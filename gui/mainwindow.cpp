@@ -84,7 +84,7 @@ void MainWindow::createActions()
     });
     connect(a.kill, &QAction::triggered, this, [this] {
         if (ManagedProcess *process = currentProcess())
-            process->sendSignal(SIGKILL);
+            process->kill(); // the whole tree, as Stop
     });
     connect(a.sendSignal, &QAction::triggered, this, &MainWindow::popUpSignalMenu);
     connect(a.remove, &QAction::triggered, this, &MainWindow::removeCurrent);

@@ -443,10 +443,6 @@ Try &apos;%2 --help&apos; for more information.</source>
         <translation>강제 종료(&amp;K)</translation>
     </message>
     <message>
-        <source>Kill the selected process at once (SIGKILL)</source>
-        <translation>선택한 프로세스를 즉시 강제 종료합니다(SIGKILL)</translation>
-    </message>
-    <message>
         <source>Send &amp;Signal…</source>
         <translation>시그널 보내기(&amp;S)…</translation>
     </message>
@@ -565,6 +561,10 @@ Try &apos;%2 --help&apos; for more information.</source>
     <message>
         <source>Show the version of Qt</source>
         <translation>Qt의 버전을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Kill the selected process and what it started at once (SIGKILL)</source>
+        <translation>선택한 프로세스와 그 프로세스가 시작한 프로세스를 즉시 강제 종료합니다(SIGKILL)</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ void MonitorActions::retranslate()
     setTexts(start, tr("S&tart"), tr("Start the selected process again"));
     setTexts(stop, tr("St&op"), tr("Terminate the selected process; kill it if it does not end"));
     setTexts(restart, tr("&Restart"), tr("Stop the selected process and start it again"));
-    setTexts(kill, tr("&Kill"), tr("Kill the selected process at once (SIGKILL)"));
+    setTexts(kill, tr("&Kill"), tr("Kill the selected process and what it started at once (SIGKILL)"));
     setTexts(sendSignal, tr("Send &Signal…"), tr("Send any signal to the selected process or its group"));
     setTexts(remove, tr("Re&move"), tr("Remove the selected process from the list, killing it"));
     setTexts(clearFinished, tr("&Clear Finished"), tr("Remove every process that has ended"));

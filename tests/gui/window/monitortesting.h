@@ -14,6 +14,7 @@
 #include <aproc/shell.h>
 
 #include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtTest/QTest>
@@ -21,6 +22,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <unistd.h>
 
 namespace aproc::monitor::testing {
 
@@ -65,10 +67,21 @@ inline QString cell(const MainWindow &window, ManagedProcess *process, ProcessCo
     return row.siblingAtColumn(int(column)).data(Qt::DisplayRole).toString();
 }
 
-/*! \brief True when no process \a pid exists any more (reaped, not a zombie). */
+/*! \brief True when process \a pid no longer runs: it is gone, or it is a dead orphan that init
+ *  has not reaped yet (the init of a container may never reap). A zombie of ours is not gone. */
 inline bool processGone(qint64 pid)
 {
-    return pid > 0 && ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
+    if (pid <= 0)
+        return false;
+    if (::kill(pid_t(pid), 0) == -1 && errno == ESRCH)
+        return true;
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    // "pid (name) state ppid ...": the name may hold spaces and parentheses
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 && fields.at(0) == "Z" && fields.at(1).toLongLong() != ::getpid();
 }
 
 /*! \brief The pids of \a process's descendant rows in the list. */

@@ -160,11 +160,18 @@ void tst_MonitorSignalling::stopActionEscalatesToKill()
 void tst_MonitorSignalling::killAction()
 {
     MainWindow window;
-    ManagedProcess *process = launchRunning(window, helperSpec({ u"sleep"_s, u"30"_s }));
+    // a shell that waits for a sleeper it started: Kill ends both
+    ManagedProcess *process = launchRunning(window, shellSpec(u"sleep 30 & echo $!; wait"_s));
     QVERIFY(process);
+    QTRY_VERIFY_WITH_TIMEOUT(window.consolePanel()->consoleOf(process)->plainText().count(u'\n') >= 1,
+                             10000);
+    const qint64 sleeper = window.consolePanel()->consoleOf(process)->plainText()
+                                   .split(u'\n').at(1).toLongLong();
+    QVERIFY(sleeper > 0);
     QVERIFY(window.findChild<QAction *>(u"actionKill"_s)->isEnabled());
     window.findChild<QAction *>(u"actionKill"_s)->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, process, ProcessColumn::Exit), u"SIGKILL"_s, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(processGone(sleeper), 10000);
     QTRY_VERIFY(!window.findChild<QAction *>(u"actionKill"_s)->isEnabled());
     QVERIFY(window.findChild<QAction *>(u"actionStart"_s)->isEnabled());
 }
