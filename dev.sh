@@ -4,6 +4,8 @@
 #   ./dev.sh run   installs what is missing, builds, and starts Aproc Monitor (with the demo
 #                  session when given no arguments)
 #   ./dev.sh test  installs what is missing, builds, and runs every test with ctest
+# and for the other scripts (bench/run): ./dev.sh deps [PACKAGE...] installs what is missing only,
+# with the given Debian packages besides.
 # Both are idempotent: the second time they only rebuild what changed.
 # Environment: BUILD_DIR (default build), CMAKE_ARGS (extra configure arguments),
 # CI=true (warnings become errors).
@@ -40,6 +42,11 @@ configure_and_build() {
 }
 
 case "${1:-}" in
+deps)
+    shift
+    packages+=("$@")
+    install_missing_packages
+    ;;
 run)
     shift
     install_missing_packages
@@ -54,7 +61,7 @@ test)
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
     ;;
 *)
-    echo "usage: $0 run [aproc-monitor arguments; default --demo] | test" >&2
+    echo "usage: $0 run [aproc-monitor arguments; default --demo] | test | deps [PACKAGE...]" >&2
     exit 64
     ;;
 esac

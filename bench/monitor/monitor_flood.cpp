@@ -208,13 +208,13 @@ int main(int argc, char **argv)
     if (bytes == 0)
         fail("no output reached the window");
     const long peakKib = *std::max_element(rssKib.begin(), rssKib.end());
-    const long halfKib = rssKib[rssKib.size() / 2];
+    const long twoThirdsKib = rssKib[rssKib.size() * 2 / 3];
     const std::vector<double> &lateness = probe.lateness();
     std::printf("{\"value\": %.4g, \"extra\": {\"p50_ms\": %.4g, \"max_ms\": %.4g, "
-                "\"rss_peak_mib\": %.4g, \"rss_growth_second_half_mib\": %.4g, "
+                "\"rss_peak_mib\": %.4g, \"rss_growth_last_third_mib\": %.4g, "
                 "\"output_mb_per_s\": %.4g}}\n",
                 percentile(lateness, 0.99), percentile(lateness, 0.50),
                 percentile(lateness, 1.0), double(peakKib) / 1024.0,
-                double(rssKib.back() - halfKib) / 1024.0, double(bytes) / 1e6 / seconds);
+                double(rssKib.back() - twoThirdsKib) / 1024.0, double(bytes) / 1e6 / seconds);
     return 0;
 }
