@@ -110,6 +110,12 @@ void ConsolePanel::appendNotice(ManagedProcess *process, const QString &text)
 
 void ConsolePanel::noteEnd(ManagedProcess *process, int returncode)
 {
+    // its last line, even without a newline, ends here: the notice goes below it, and a restart
+    // starts on a fresh line with no colour left over
+    m_pump->flush(process);
+    if (ConsoleView *console = consoleOf(process))
+        console->finishOutput();
+    m_merged->finishOutput(process->name());
     appendNotice(process, returncode < 0 ? tr("killed by %1").arg(SignalNames::name(-returncode))
                                          : tr("exited with code %1").arg(returncode));
     updateStdinTarget();

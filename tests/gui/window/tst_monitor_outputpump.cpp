@@ -56,6 +56,7 @@ private Q_SLOTS:
     void fullQueuePausesTheChild();
     void flushHandsEverythingOn();
     void noticeComesAfterTheOutput();
+    void unfinishedLastLineEndsWithTheProcess();
 };
 
 void tst_MonitorOutputPump::everyByteInOrderInBoundedChunks()
@@ -129,6 +130,28 @@ void tst_MonitorOutputPump::noticeComesAfterTheOutput()
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
     const QString text = panel.consoleOf(process)->plainText();
     QVERIFY2(text.endsWith(u"last line\nexited with code 0"_s), qPrintable(text.right(80)));
+}
+
+// A last line without a newline ends with the process: the notice comes below it, in the
+// process's console and in the merged one, and the next run starts on a line of its own.
+void tst_MonitorOutputPump::unfinishedLastLineEndsWithTheProcess()
+{
+    ProcessManager manager;
+    ConsolePanel panel(&manager);
+    ManagedProcess *process = manager.launch(shellSpec(u"printf 'no newline'"_s, u"tail"_s));
+    QSignalSpy ended(process, &ManagedProcess::ended);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QString text = panel.consoleOf(process)->plainText();
+    QVERIFY2(text.endsWith(u"no newline\nexited with code 0"_s), qPrintable(text));
+    const QString merged = panel.mergedConsole()->plainText();
+    QVERIFY2(merged.endsWith(u"[tail] no newline\n[tail] exited with code 0"_s), qPrintable(merged));
+
+    process->start();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 2, childTimeout);
+    text = panel.consoleOf(process)->plainText();
+    QVERIFY2(text.endsWith(u"exited with code 0\nstarted, pid %1\nno newline\nexited with code 0"_s
+                                   .arg(process->pid())),
+             qPrintable(text));
 }
 
 QTEST_MAIN(tst_MonitorOutputPump)
