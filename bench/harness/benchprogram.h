@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 // What the benchmark programs share: reading "--name value" options, failing with errno's
-// message, and reading back the capacity of a child's pipe. Plain C++ and POSIX, so that the raw
+// message, reading a pipe until EOF as an event loop would, reaping a child, and reading back the
+// capacity of a child's pipe. Plain C++ and POSIX, so that the raw
 // programs stay free of Qt.
 #pragma once
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <cerrno>
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 namespace bench {
 
@@ -27,6 +32,40 @@ inline long long option(int argc, char **argv, const char *name, long long fallb
 {
     std::perror(what);
     std::exit(1);
+}
+
+/*! \brief poll() + read() of the non-blocking \a fd into a buffer of \a bufferSize bytes until
+ *  EOF, handing each read to \a onData(const char *, size_t): the raw floor of an event loop. */
+template<typename OnData> void readUntilEof(int fd, std::size_t bufferSize, OnData onData)
+{
+    std::vector<char> buffer(bufferSize);
+    pollfd watched{fd, POLLIN, 0};
+    for (;;) {
+        if (::poll(&watched, 1, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            failWithErrno("poll");
+        }
+        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n < 0 && (errno == EAGAIN || errno == EINTR))
+            continue;
+        if (n < 0)
+            failWithErrno("read");
+        if (n == 0)
+            return;
+        onData(buffer.data(), std::size_t(n));
+    }
+}
+
+/*! \brief waitpid() for \a pid, retried on EINTR; its status. */
+inline int reap(pid_t pid)
+{
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR)
+            failWithErrno("waitpid");
+    }
+    return status;
 }
 
 /*! \brief The capacity of the pipe that process \a pid has as descriptor \a fd (through

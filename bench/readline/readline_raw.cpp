@@ -53,30 +53,12 @@ int main(int argc, char **argv)
     ::close(fds[1]);
     ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
 
-    std::vector<char> buffer(static_cast<size_t>(65536));
     long long lines = 0;
-    pollfd watched{fds[0], POLLIN, 0};
-    for (;;) {
-        if (::poll(&watched, 1, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            bench::failWithErrno("poll");
-        }
-        const ssize_t n = ::read(fds[0], buffer.data(), buffer.size());
-        if (n < 0 && (errno == EAGAIN || errno == EINTR))
-            continue;
-        if (n < 0)
-            bench::failWithErrno("read");
-        if (n == 0)
-            break;
-        lines += countNewlines(buffer.data(), size_t(n));
-    }
+    bench::readUntilEof(fds[0], 65536, [&lines](const char *data, size_t size) {
+        lines += countNewlines(data, size);
+    });
     ::close(fds[0]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR)
-            bench::failWithErrno("waitpid");
-    }
+    const int status = bench::reap(pid);
     const double seconds
             = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (lines != count || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {

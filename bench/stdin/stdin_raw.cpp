@@ -71,11 +71,7 @@ int main(int argc, char **argv)
             bench::failWithErrno("poll");
     }
     ::close(fds[1]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR)
-            bench::failWithErrno("waitpid");
-    }
+    const int status = bench::reap(pid);
     const double seconds
             = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {

@@ -43,32 +43,14 @@ int main(int argc, char **argv)
     ::close(fds[1]);
     ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
 
-    std::vector<char> buffer(static_cast<size_t>(readSize));
     long long total = 0;
     long long reads = 0;
-    pollfd watched{fds[0], POLLIN, 0};
-    for (;;) {
-        if (::poll(&watched, 1, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            bench::failWithErrno("poll");
-        }
-        const ssize_t n = ::read(fds[0], buffer.data(), buffer.size());
-        if (n < 0 && (errno == EAGAIN || errno == EINTR))
-            continue;
-        if (n < 0)
-            bench::failWithErrno("read");
-        if (n == 0)
-            break;
-        total += n;
+    bench::readUntilEof(fds[0], size_t(readSize), [&](const char *, size_t size) {
+        total += (long long)size;
         ++reads;
-    }
+    });
     ::close(fds[0]);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR)
-            bench::failWithErrno("waitpid");
-    }
+    const int status = bench::reap(pid);
     const double seconds
             = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (total != bytes || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
