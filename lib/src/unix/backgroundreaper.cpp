@@ -3,9 +3,9 @@
 // ending, the application quitting) are reaped here, so that none stays a zombie (D4). One
 // detached thread, started on demand, polls their pidfds (or wakes on SIGCHLD and tries
 // wait4(pid, WNOHANG) for pids without one) and ends when it has nobody left.
-#include "childwatcher_p.h"
+#include "unix/childwatcher_p.h"
 
-#include "../logging_p.h"
+#include "global/logging_p.h"
 
 #include <QtCore/QMutex>
 

@@ -2,10 +2,11 @@
 // ChildWatcher: one per loop. Watches each child by its pidfd (or through SIGCHLD), reaps it
 // without ever blocking the loop's thread, and reports the exit with callSoon, so that pipe data
 // read in the same iteration is dispatched before it (WT-02).
-#include "childwatcher_p.h"
+#include "unix/childwatcher_p.h"
 
-#include "../logging_p.h"
+#include "global/logging_p.h"
 
+#include <aproc/childwatcher.h>
 #include <aproc/eventloop.h>
 
 #include <QtCore/QThread>
@@ -285,3 +286,15 @@ void ChildWatcher::finish(qint64 pid, const Exit &exit)
 }
 
 } // namespace aproc::detail
+
+namespace aproc {
+
+ChildWatcherInfo childWatcherInfo()
+{
+    using Kind = detail::ChildWatcher::Kind;
+    const bool pidfd = detail::ChildWatcher::processKind() == Kind::Pidfd;
+    return {pidfd ? QStringLiteral("pidfd") : QStringLiteral("sigchld"),
+            detail::childWatcherReason()};
+}
+
+} // namespace aproc

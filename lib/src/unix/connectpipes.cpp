@@ -7,8 +7,8 @@
 #include <aproc/task.h>
 #include <aproc/transports.h>
 
-#include "readpipetransport_p.h"
-#include "writepipetransport_p.h"
+#include "unix/readpipetransport_p.h"
+#include "unix/writepipetransport_p.h"
 
 #include <QtCore/QCoreApplication>
 

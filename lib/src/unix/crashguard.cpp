@@ -2,7 +2,7 @@
 // killChildGroupsOnCrash(): a fixed table of the children's process groups, and handlers for the
 // fatal signals that SIGKILL each group before the previous handler takes over. The handler
 // makes only async-signal-safe calls (atomic loads, kill, sigaction, raise).
-#include "crashguard_p.h"
+#include "unix/crashguard_p.h"
 
 #include <aproc/crashguard.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Where execve() looks for a program: subprocess.Popen's executable_list.
-#include "spawnsteps_p.h"
+#include "unix/spawnsteps_p.h"
 
 #include <QtCore/QtGlobal>
 

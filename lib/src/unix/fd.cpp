@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "fd_p.h"
+#include "unix/fd_p.h"
 
 #include <aproc/errors.h>
 

@@ -2,7 +2,7 @@
 // The pidfd side of the child watcher: the raw syscalls (glibc 2.36's <sys/pidfd.h> has no
 // extern "C", and glibc's waitid() drops the kernel's rusage argument), the one-time probe that
 // picks the process's watcher, and the text that says why.
-#include "childwatcher_p.h"
+#include "unix/childwatcher_p.h"
 
 #include <QtCore/QCoreApplication>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Pseudo-terminals for Stdio::pty().
-#include "spawnsteps_p.h"
+#include "unix/spawnsteps_p.h"
 
 #include <aproc/errors.h>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The read end of a pipe, after asyncio's _UnixReadPipeTransport (unix_events.py).
-#include "readpipetransport_p.h"
+#include "unix/readpipetransport_p.h"
 
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>
 #include <aproc/protocols.h>
 
-#include "../logging_p.h"
+#include "global/logging_p.h"
 
 #include <QtCore/QCoreApplication>
 

@@ -8,7 +8,7 @@
 #include <aproc/future.h>
 #include <aproc/transports.h>
 
-#include "fd_p.h"
+#include "unix/fd_p.h"
 
 #include <QtCore/QString>
 

@@ -3,7 +3,7 @@
 // the handler it replaced and only writes a byte to each claimed wake pipe (async-signal-safe).
 // Every loop (and the background reaper) owns one wake pipe while it watches children through
 // SIGCHLD, and reaps only its own pids with wait4(pid, WNOHANG): never wait4(-1), never SIG_IGN.
-#include "childwatcher_p.h"
+#include "unix/childwatcher_p.h"
 
 #include <aproc/errors.h>
 

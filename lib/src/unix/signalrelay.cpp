@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "signalrelay_p.h"
+#include "unix/signalrelay_p.h"
 
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>

@@ -3,11 +3,11 @@
 // (descriptors, argv, envp, the PATH candidates), cloneChild() runs the child in the parent's
 // memory until it execs, and any failure is turned into the exception Python would raise, with
 // every descriptor closed and the failed child reaped.
-#include "spawn_p.h"
+#include "unix/spawn_p.h"
 
-#include "logging_p.h"
-#include "spawnchild_p.h"
-#include "spawnsteps_p.h"
+#include "global/logging_p.h"
+#include "unix/spawnchild_p.h"
+#include "unix/spawnsteps_p.h"
 
 #include <aproc/errors.h>
 

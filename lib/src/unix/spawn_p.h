@@ -5,7 +5,7 @@
 // This file is not part of the Aproc API. It may change from version to version.
 #pragma once
 
-#include "fd_p.h"
+#include "unix/fd_p.h"
 
 #include <aproc/aproc_export.h>
 #include <aproc/processoptions.h>

@@ -6,7 +6,7 @@
 // no libc state, no sanitizer runtime. This file is compiled without sanitizers and without
 // loop-to-memset rewriting (lib/CMakeLists.txt), every call the child makes is syscall(2), and
 // every function it runs carries APROC_CHILD_CODE as well.
-#include "spawnchild_p.h"
+#include "unix/spawnchild_p.h"
 
 #include <atomic>
 #include <cerrno>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The checks spawnChild() makes before it creates anything (ER-08): each bad input gets a
 // ValueError whose message names it.
-#include "spawnsteps_p.h"
+#include "unix/spawnsteps_p.h"
 
 #include <aproc/errors.h>
 

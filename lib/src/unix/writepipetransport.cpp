@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The write end of a pipe, after asyncio's _UnixWritePipeTransport (unix_events.py) and
 // _FlowControlMixin (transports.py).
-#include "writepipetransport_p.h"
+#include "unix/writepipetransport_p.h"
 
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>
 #include <aproc/protocols.h>
 
-#include "../logging_p.h"
-#include "readpipetransport_p.h"
+#include "global/logging_p.h"
+#include "unix/readpipetransport_p.h"
 
 #include <QtCore/QCoreApplication>
 

@@ -4,7 +4,7 @@
 // the line after that await (afterWait = true) until it is done or must wait again.
 #include <aproc/errors.h>
 
-#include "streamreader_p.h"
+#include "streams/streamreader_p.h"
 
 #include <QtCore/QCoreApplication>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "logging_p.h"
+#include "global/logging_p.h"
 
 namespace aproc::detail {
 

@@ -8,7 +8,7 @@
 #include <aproc/streamreader.h>
 #include <aproc/streamwriter.h>
 
-#include "logging_p.h"
+#include "global/logging_p.h"
 
 #include <QtCore/QCoreApplication>
 

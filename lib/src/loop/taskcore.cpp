@@ -3,7 +3,7 @@
 #include <aproc/eventloop.h>
 #include <aproc/impl/taskcore.h>
 
-#include "eventloop_p.h"
+#include "loop/eventloop_p.h"
 
 namespace aproc::detail {
 

@@ -8,7 +8,7 @@
 #include <aproc/eventloop.h>
 #include <aproc/impl/callback.h>
 
-#include "eventloopreadyqueue_p.h"
+#include "loop/eventloopreadyqueue_p.h"
 
 #include <QtCore/QEvent>
 #include <QtCore/QMutex>

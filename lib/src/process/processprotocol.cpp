@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // asyncio's SubprocessStreamProtocol, plus the Qt signals of Process.
-#include "process_p.h"
+#include "process/process_p.h"
 
 namespace aproc {
 

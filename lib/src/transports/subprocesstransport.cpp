@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // asyncio's base_subprocess.py, callback for callback.
-#include "subprocesstransport_p.h"
+#include "transports/subprocesstransport_p.h"
 
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "process_p.h"
+#include "process/process_p.h"
 
 #include <aproc/errors.h>
 #include <aproc/gather.h>
@@ -258,3 +258,17 @@ Task<std::unique_ptr<Process>> createSubprocessShell(const QString &command, Pro
 }
 
 } // namespace aproc
+
+namespace aproc::detail {
+
+// loop.subprocess_exec(): the transport, without the Process on top.
+Task<std::shared_ptr<SubprocessTransport>>
+subprocessExec(EventLoop *loop, std::shared_ptr<SubprocessProtocol> protocol, QString program,
+               QStringList arguments, ProcessOptions options)
+{
+    co_return co_await SubprocessTransportImpl::create(loop, std::move(protocol),
+                                                       std::move(program), std::move(arguments),
+                                                       std::move(options));
+}
+
+} // namespace aproc::detail

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The POSIX half of the subprocess transport (asyncio's _UnixSubprocessTransport): spawning,
 // handing the child to the loop's child watcher, and signalling it safely.
-#include "../subprocesstransport_p.h"
-#include "childwatcher_p.h"
-#include "crashguard_p.h"
-#include "readpipetransport_p.h"
-#include "spawn_p.h"
+#include "transports/subprocesstransport_p.h"
+#include "unix/childwatcher_p.h"
+#include "unix/crashguard_p.h"
+#include "unix/readpipetransport_p.h"
+#include "unix/spawn_p.h"
 
 #include <csignal>
 #include <fcntl.h>

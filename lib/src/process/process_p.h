@@ -10,7 +10,7 @@
 #include <aproc/streamreader.h>
 #include <aproc/streamwriter.h>
 
-#include "subprocesstransport_p.h"
+#include "transports/subprocesstransport_p.h"
 
 #include <functional>
 #include <memory>

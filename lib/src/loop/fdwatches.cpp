@@ -2,7 +2,7 @@
 // addReader()/addWriter(): one QSocketNotifier per fd and direction. An activation queues the
 // callback once (the notifier is level-triggered) and runs the ready queue, as asyncio's select
 // step appends fd callbacks to the ready queue.
-#include "eventloop_p.h"
+#include "loop/eventloop_p.h"
 
 #include <QtCore/QSocketNotifier>
 

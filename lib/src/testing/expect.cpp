@@ -7,7 +7,7 @@
 #include <aproc/streamwriter.h>
 #include <aproc/waitfor.h>
 
-#include "subprocesstransport_p.h"
+#include "transports/subprocesstransport_p.h"
 
 #include <QtCore/QCoreApplication>
 

@@ -5,7 +5,7 @@
 #include <aproc/streamreader.h>
 #include <aproc/transports.h>
 
-#include "streamreader_p.h"
+#include "streams/streamreader_p.h"
 
 #include <QtCore/QCoreApplication>
 
