@@ -2,7 +2,7 @@
 // aproc-monitor: lists, launches and signals local processes.
 #include "application.h"
 #include "commandline.h"
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 #include "translations.h"
 
 #include <aproc/crashguard.h>

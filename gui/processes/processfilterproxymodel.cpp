@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "processfilterproxymodel.h"
 
-#include "processcolumns.h"
+#include "processes/processcolumns.h"
 #include "processes/processlistmodel.h"
 
 namespace aproc::monitor {

@@ -3,7 +3,7 @@
 // live descendants of its child as /proc shows them. Updated in place, never reset.
 #pragma once
 
-#include "processcolumns.h"
+#include "processes/processcolumns.h"
 
 #include <QtCore/QAbstractItemModel>
 

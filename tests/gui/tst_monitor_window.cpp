@@ -2,8 +2,8 @@
 // Aproc Monitor's main window: title, menus and shortcuts, the About box, the Korean translation
 // embedded in the program, and the window geometry kept in QSettings.
 #include "application.h"
-#include "mainwindow.h"
-#include "processcolumns.h"
+#include "window/mainwindow.h"
+#include "processes/processcolumns.h"
 #include "processes/sparklinedelegate.h"
 #include "translations.h"
 #include "window/monitoractions.h"

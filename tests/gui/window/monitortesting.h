@@ -6,8 +6,8 @@
 #include "../../support/children.h"
 
 #include "launchspec.h"
-#include "mainwindow.h"
-#include "processcolumns.h"
+#include "window/mainwindow.h"
+#include "processes/processcolumns.h"
 #include "processes/managedprocess.h"
 #include "processes/processlistmodel.h"
 

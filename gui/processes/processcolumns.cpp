@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "processcolumns.h"
+#include "processes/processcolumns.h"
 
 #include <aproc/shell.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "mainwindow.h"
+#include "window/mainwindow.h"
 
-#include "aboutbox.h"
+#include "window/aboutbox.h"
 #include "application.h"
 #include "commandline.h"
 #include "console/consoleview.h"
@@ -18,7 +18,7 @@
 #include "window/sessions.h"
 #include "window/signalmenu.h"
 #include "window/stdinbar.h"
-#include "windowsettings.h"
+#include "window/windowsettings.h"
 
 #include <QtCore/QEvent>
 #include <QtCore/QSettings>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "windowsettings.h"
+#include "window/windowsettings.h"
 
 #include <QtCore/QSettings>
 #include <QtWidgets/QMainWindow>

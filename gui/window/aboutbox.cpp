@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "aboutbox.h"
+#include "window/aboutbox.h"
 
 #include "application.h"
 
