@@ -57,6 +57,7 @@ private Q_SLOTS:
 
     void childSeesATerminal();
     void outputReceivedWithoutStreams();
+    void stderrOnThePtyArrivesAsStdout();
     void defaultWindowSize();
     void setWindowSize();
     void resizeSendsSigwinch();
@@ -94,6 +95,28 @@ void tst_Pty::outputReceivedWithoutStreams()
         auto finished = aproc::signal(process.get(), &Process::finished);
         APROC_COMPARE(co_await finished, 0);
         APROC_COMPARE(received, QByteArrayLiteral("tty=1,1,1 ctty=1,1,1"));
+    }());
+}
+
+// A terminal has one output: with stdout and stderr on the pty, all of it is read as stdout, in
+// the order written, by one reader (two readers of the master would split it at random).
+void tst_Pty::stderrOnThePtyArrivesAsStdout()
+{
+    APROC_RUN([]() -> Task<void> {
+        ProcessOptions options;
+        options.stdinMode = options.stdoutMode = options.stderrMode = Stdio::pty();
+        options.streams = false;
+        const QStringList arguments = QStringList() << QStringLiteral("out-err") << QStringLiteral("x");
+        auto process = co_await createSubprocessExec(helper(), arguments, options);
+        APROC_VERIFY(process->transport()->getPipeTransport(1));
+        APROC_VERIFY(!process->transport()->getPipeTransport(2));
+        QByteArray received[3];
+        connect(process.get(), &Process::outputReceived, process.get(),
+                [&received](int fd, const QByteArray &data) { received[fd] += data; });
+        auto finished = aproc::signal(process.get(), &Process::finished);
+        APROC_COMPARE(co_await finished, 0);
+        APROC_COMPARE(received[1], QByteArrayLiteral("OUT:xERR:x"));
+        APROC_COMPARE(received[2], QByteArray());
     }());
 }
 

@@ -48,7 +48,7 @@ ProcessOptions optionsOf(const LaunchSpec &spec)
 {
     ProcessOptions options;
     options.streams = false;
-    // One pty for all three streams (everything arrives on channel 1), or three pipes.
+    // One pty for all three streams (its one output arrives on channel 1), or three pipes.
     const Stdio stdio = spec.pty ? Stdio::pty() : Stdio::pipe();
     options.stdinMode = options.stdoutMode = options.stderrMode = stdio;
     options.startNewSession = true;

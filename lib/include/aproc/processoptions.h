@@ -31,7 +31,9 @@ public:
     /*! \brief An open descriptor of the parent, duplicated into the child (the parent keeps it). */
     static constexpr Stdio fd(int descriptor) { return Stdio(Kind::Fd, descriptor); }
     /*! \brief The child's side of a pseudo-terminal, which becomes its controlling terminal; the
-     *  parent reads and writes the master side. */
+     *  parent reads and writes the master side. Every stream with pty() shares one terminal. A
+     *  terminal has one output: with stdout and stderr both on it, everything the child writes
+     *  arrives as stdout (fd 1), in order, and stderr has no pipe of its own. */
     static constexpr Stdio pty() { return Stdio(Kind::Pty); }
 
     constexpr Kind kind() const { return m_kind; }

@@ -49,7 +49,7 @@ private:
 /*! asyncio's BaseSubprocessTransport (+ _UnixSubprocessTransport in src/unix): the child, its
  *  pipes, and the protocol callbacks in asyncio's order. A running child keeps its transport
  *  alive (the child watcher holds it) until it was reaped. */
-class APROC_EXPORT SubprocessTransportImpl final : public SubprocessTransport
+class SubprocessTransportImpl final : public SubprocessTransport
 {
 public:
     SubprocessTransportImpl(EventLoop *loop, std::shared_ptr<SubprocessProtocol> protocol);
@@ -102,7 +102,7 @@ private:
     void callConnectionLost();
     std::shared_ptr<SubprocessTransportImpl> self();
 
-    // Platform part (src/unix/subprocessplatform.cpp).
+    // Platform part (src/unix/subprocesstransport_unix.cpp).
     std::array<UniqueFd, 3> spawn(const QString &program, const QStringList &arguments,
                                   const ProcessOptions &options);
     bool platformSignal(int signo, bool group);

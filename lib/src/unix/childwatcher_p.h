@@ -7,7 +7,7 @@
 
 #include "unix/fd_p.h"
 
-#include <aproc/aproc_export.h>
+#include "global/autotest_p.h"
 #include <aproc/resourceusage.h>
 
 #include <QtCore/QString>
@@ -37,9 +37,9 @@ namespace aproc::detail {
  *  then dropped uncalled, after the loop has torn itself down (no fd watch, timer or ready
  *  queue left): what a callback owns must not use the loop from its destructor.
  *
- *  Not thread-safe: use a watcher from its loop's thread only. Exported (APROC_EXPORT) only so
- *  that tests/tst_childwatcher.cpp can drive it; it is not part of the API. */
-class APROC_EXPORT ChildWatcher
+ *  Not thread-safe: use a watcher from its loop's thread only. APROC_AUTOTEST_EXPORT, so that
+ *  tests/tst_childwatcher.cpp can drive it; it is not part of the API. */
+class APROC_AUTOTEST_EXPORT ChildWatcher
 {
 public:
     enum class Kind { Pidfd, Sigchld };

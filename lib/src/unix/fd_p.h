@@ -5,7 +5,7 @@
 // This file is not part of the Aproc API. It may change from version to version.
 #pragma once
 
-#include <aproc/aproc_export.h>
+#include "global/autotest_p.h"
 #include <aproc/processoptions.h>
 
 #include <exception>
@@ -15,7 +15,7 @@ namespace aproc::detail {
 
 /*! \brief An owned file descriptor, closed on destruction (retrying nothing: close() is never
  *  retried on Linux). -1 is "none". */
-class APROC_EXPORT UniqueFd
+class APROC_AUTOTEST_EXPORT UniqueFd
 {
 public:
     UniqueFd() noexcept = default;
@@ -48,7 +48,7 @@ struct Pipe
 };
 
 /*! \brief A new pipe whose ends are both close-on-exec; throws OSError. */
-APROC_EXPORT Pipe makePipe();
+APROC_AUTOTEST_EXPORT Pipe makePipe();
 
 /*! \brief The end of a pipe transport (asyncio's `_call_connection_lost`): tells \a protocol,
  *  then closes \a fd even if the protocol throws, and lets go of \a self, the reference that
@@ -67,21 +67,21 @@ void finishPipeConnection(Protocol &protocol, UniqueFd &fd, Self &self, std::exc
 
 /*! \brief /proc/sys/fs/pipe-max-size: the largest pipe an unprivileged process may ask for;
  *  1 MiB (the kernel's default) when it cannot be read. */
-APROC_EXPORT int maximumPipeSize();
+APROC_AUTOTEST_EXPORT int maximumPipeSize();
 
 /*! \brief Sets the capacity of the pipe \a fd to \a bytes (F_SETPIPE_SZ), clamped to
  *  maximumPipeSize(), and gives the capacity the kernel chose (a power of two pages, at least
  *  \a bytes unless clamped); \a bytes must be positive. Throws OSError when the kernel
  *  refuses (EPERM once the user's pipe quota is used up, EBUSY when the pipe holds more). This is
  *  ProcessOptions::pipeSize. */
-APROC_EXPORT int setPipeSize(int fd, int bytes);
+APROC_AUTOTEST_EXPORT int setPipeSize(int fd, int bytes);
 
 /*! \brief setPipeSize() on the parent's end of each stream that \a options pipe (not a pty),
  *  when \a options set a pipeSize; \a parentEnds are indexed by stream (0, 1, 2). Called before
  *  the child is spawned, so that all its I/O goes through the resized pipes. */
-APROC_EXPORT void applyPipeSize(const ProcessOptions &options, const UniqueFd (&parentEnds)[3]);
+APROC_AUTOTEST_EXPORT void applyPipeSize(const ProcessOptions &options, const UniqueFd (&parentEnds)[3]);
 
 /*! \brief Sets or clears O_NONBLOCK; throws OSError. */
-APROC_EXPORT void setNonBlocking(int fd, bool enabled = true);
+APROC_AUTOTEST_EXPORT void setNonBlocking(int fd, bool enabled = true);
 
 } // namespace aproc::detail

@@ -82,16 +82,20 @@ void plumbDevNull(Plumbing &plumbing, int stream)
 }
 
 // One pty for every stream that asks for one; its first stream owns the master, the others
-// get duplicates, and the first becomes the controlling terminal.
+// get duplicates, and the first becomes the controlling terminal. A terminal has one output:
+// when stdout is on the pty, stderr's output arrives there too and gets no reader of its own
+// (two readers of one master would split the output between them at random).
 void plumbPty(Plumbing &plumbing, int stream)
 {
+    const bool outputReadAsStdout = stream == 2 && plumbing.ptySlave
+                                    && plumbing.sources[1] == plumbing.ptySlave.get();
     if (plumbing.ptyMaster < 0) {
         PseudoTerminal pty = openPseudoTerminal();
         plumbing.ptySlave = aboveStdio(std::move(pty.slave));
         plumbing.parentEnds[stream] = aboveStdio(std::move(pty.master));
         plumbing.ptyMaster = plumbing.parentEnds[stream].get();
         plumbing.controllingTerminal = stream;
-    } else {
+    } else if (!outputReadAsStdout) {
         plumbing.parentEnds[stream] = duplicate(plumbing.ptyMaster);
     }
     plumbing.sources[stream] = plumbing.ptySlave.get();
@@ -300,6 +304,10 @@ SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
     child.stdinFd = std::move(plumbing.parentEnds[0]);
     child.stdoutFd = std::move(plumbing.parentEnds[1]);
     child.stderrFd = std::move(plumbing.parentEnds[2]);
+    if (plan.newSession || plan.processGroup == 0)
+        child.processGroup = clone.pid;
+    else if (plan.processGroup > 0)
+        child.processGroup = plan.processGroup;
     return child;
 }
 

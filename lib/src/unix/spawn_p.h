@@ -7,7 +7,7 @@
 
 #include "unix/fd_p.h"
 
-#include <aproc/aproc_export.h>
+#include "global/autotest_p.h"
 #include <aproc/processoptions.h>
 
 #include <QtCore/QString>
@@ -18,7 +18,8 @@ namespace aproc::detail {
 /*! \brief A child that was started: what _posixsubprocess.fork_exec gives Popen, plus a pidfd.
  *
  *  stdinFd is the parent's write end of a Stdio::pipe() stdin; stdoutFd and stderrFd are the
- *  parent's read ends. A Stdio::pty() stream gets its own duplicate of the one pty master. Every
+ *  parent's read ends. A Stdio::pty() stream gets its own duplicate of the one pty master,
+ *  except stderr when stdout is on the pty too: the terminal's one output is read as stdout. Every
  *  descriptor is close-on-exec and in blocking mode (the transports set O_NONBLOCK). pidfd comes
  *  from CLONE_PIDFD or pidfd_open(); it is invalid where the kernel refuses pidfds, and then the
  *  SIGCHLD watcher must be used. */
@@ -29,6 +30,11 @@ struct SpawnedChild
     UniqueFd stdinFd;
     UniqueFd stdoutFd;
     UniqueFd stderrFd;
+    /*! The process group the child is in when it starts, as spawnChild() decided it: its own pid
+     *  when it leads one (startNewSession, processGroup = 0, or a Stdio::pty() stream, which
+     *  needs a session of its own), the group it joined (processGroup > 0), or 0 when it stayed
+     *  in the parent's. The one place that decides; the transport signals this group. */
+    qint64 processGroup = 0;
 };
 
 /*! \brief Starts \a program with \a arguments (argv[1...]) as \a options say, without fork().
@@ -45,8 +51,9 @@ struct SpawnedChild
  *  dieWithParent is PR_SET_PDEATHSIG, which the kernel ties to the calling *thread*: the child
  *  is killed when the thread that spawned it ends, even if the process lives on.
  *
- *  Exported only so that tests/tst_spawn.cpp can call it; not part of the public API. */
-APROC_EXPORT SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
-                                     const ProcessOptions &options);
+ *  APROC_AUTOTEST_EXPORT, so that tests/tst_spawn.cpp can call it; not part of the public API. */
+APROC_AUTOTEST_EXPORT SpawnedChild spawnChild(const QString &program,
+                                              const QStringList &arguments,
+                                              const ProcessOptions &options);
 
 } // namespace aproc::detail

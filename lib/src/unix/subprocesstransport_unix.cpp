@@ -20,14 +20,7 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
 {
     SpawnedChild child = spawnChild(program, arguments, options);
     m_pid = child.pid;
-    const bool anyPty = options.stdinMode.kind() == Stdio::Kind::Pty
-                        || options.stdoutMode.kind() == Stdio::Kind::Pty
-                        || options.stderrMode.kind() == Stdio::Kind::Pty;
-    // A pty child gets a session of its own (a controlling terminal needs one): it leads a group.
-    if (options.startNewSession || anyPty || (options.processGroup && *options.processGroup == 0))
-        m_processGroup = child.pid;
-    else if (options.processGroup)
-        m_processGroup = *options.processGroup;
+    m_processGroup = child.processGroup; // as spawnChild() placed it
     // A group of its own, to end on a crash of this process (killChildGroupsOnCrash()) until
     // its leader is reaped.
     const bool crashGuarded = options.dieWithParent && m_processGroup == child.pid;
