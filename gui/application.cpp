@@ -31,7 +31,7 @@ void setUpApplicationIdentity()
 QIcon applicationIcon()
 {
     QIcon icon;
-    for (const int size : { 16, 24, 32, 48, 64, 128, 256 })
+    for (const int size : {16, 24, 32, 48, 64, 128, 256})
         icon.addFile(u":/icons/aproc-monitor-%1.png"_s.arg(size), QSize(size, size));
     return icon;
 }

@@ -27,14 +27,15 @@ CommandLine::Options CommandLine::addOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(tr("Lists, launches and signals local processes live."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    Options options { parser.addHelpOption(), parser.addVersionOption(),
-        QCommandLineOption(
-            u"procfile"_s, tr("Load the commands of a Procfile (name: command)."), tr("FILE")),
-        QCommandLineOption(u"demo"_s, tr("Start a few demonstration processes.")) };
+    Options options{parser.addHelpOption(), parser.addVersionOption(),
+                    QCommandLineOption(u"procfile"_s,
+                                       tr("Load the commands of a Procfile (name: command)."),
+                                       tr("FILE")),
+                    QCommandLineOption(u"demo"_s, tr("Start a few demonstration processes."))};
     parser.addOption(options.procfile);
     parser.addOption(options.demo);
-    parser.addPositionalArgument(
-        u"command"_s, tr("A command to start, with its arguments."), tr("[-- COMMAND ARGS...]"));
+    parser.addPositionalArgument(u"command"_s, tr("A command to start, with its arguments."),
+                                 tr("[-- COMMAND ARGS...]"));
     return options;
 }
 
@@ -46,14 +47,14 @@ CommandLineResult CommandLine::parse(const QStringList &arguments)
     if (!parser.parse(arguments)) {
         result.status = CommandLineResult::Status::Error;
         result.text = tr("%1\nTry '%2 --help' for more information.")
-                          .arg(parser.errorText(), programName(arguments));
+                              .arg(parser.errorText(), programName(arguments));
     } else if (parser.isSet(options.help) || parser.isSet(u"help-all"_s)) {
         result.status = CommandLineResult::Status::Help;
         result.text = parser.helpText();
     } else if (parser.isSet(options.version)) {
         result.status = CommandLineResult::Status::Version;
         result.text = QCoreApplication::applicationName() + u' '
-            + QCoreApplication::applicationVersion() + u'\n';
+                      + QCoreApplication::applicationVersion() + u'\n';
     } else {
         result.options.procfile = parser.value(options.procfile);
         result.options.demo = parser.isSet(options.demo);
@@ -70,7 +71,7 @@ bool CommandLine::answersWithoutWindow(int argc, char **argv)
     QCommandLineParser parser;
     const Options options = addOptions(parser);
     return !parser.parse(arguments) || parser.isSet(options.help) || parser.isSet(u"help-all"_s)
-        || parser.isSet(options.version);
+           || parser.isSet(options.version);
 }
 
 int CommandLine::print(const CommandLineResult &result)

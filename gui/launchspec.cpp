@@ -17,12 +17,12 @@ CommandInvocation LaunchSpecs::invocation(const LaunchSpec &spec)
     if (spec.command.trimmed().isEmpty())
         throw ValueError(tr("The command is empty."));
     if (spec.shell)
-        return { u"/bin/sh"_s, { u"-c"_s, spec.command } };
+        return {u"/bin/sh"_s, {u"-c"_s, spec.command}};
     QStringList words = shellSplit(spec.command);
     if (words.isEmpty())
         throw ValueError(tr("The command is empty."));
     const QString program = words.takeFirst();
-    return { program, words };
+    return {program, words};
 }
 
 QString LaunchSpecs::displayName(const LaunchSpec &spec)
@@ -74,7 +74,7 @@ QString LaunchSpecs::policyKey(RestartPolicy policy)
 bool LaunchSpecs::policyFromKey(const QString &key, RestartPolicy *policy)
 {
     for (RestartPolicy candidate :
-         { RestartPolicy::Never, RestartPolicy::OnFailure, RestartPolicy::Always }) {
+         {RestartPolicy::Never, RestartPolicy::OnFailure, RestartPolicy::Always}) {
         if (key.compare(policyKey(candidate), Qt::CaseInsensitive) == 0) {
             *policy = candidate;
             return true;

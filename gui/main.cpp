@@ -2,8 +2,8 @@
 // aproc-monitor: lists, launches and signals local processes.
 #include "application.h"
 #include "commandline.h"
-#include "window/mainwindow.h"
 #include "translations.h"
+#include "window/mainwindow.h"
 
 #include <aproc/crashguard.h>
 #include <aproc/eventloop.h>
@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
     window.applyCommandLine(commandLine.options);
     // Ctrl+C in the terminal, or a TERM from the session: quit as the menu does, so that every
     // child is stopped first.
-    for (const int signo : { SIGINT, SIGTERM, SIGHUP })
+    for (const int signo : {SIGINT, SIGTERM, SIGHUP})
         aproc::EventLoop::current()->addSignalHandler(signo, [&window] { window.close(); });
     return application->exec();
 }

@@ -52,8 +52,7 @@ public:
     std::shared_ptr<int> shared;
 };
 
-template<typename T>
-Task<void> awaitAndDiscard(Future<T> future)
+template<typename T> Task<void> awaitAndDiscard(Future<T> future)
 {
     static_cast<void>(co_await future);
 }
@@ -277,9 +276,9 @@ void tst_AwaitSignal::crossThreadResultIsReleasedOnTheAwaitingThread()
     sender->shared = std::make_shared<int>(5);
     const std::weak_ptr<int> result = sender->shared;
     sender->moveToThread(&worker);
-    const auto body = [](Sender *sender, std::binary_semaphore *emissionHeld,
-                         std::binary_semaphore *emissionMayEnd,
-                         std::weak_ptr<int> result) -> Task<void> {
+    const auto body
+            = [](Sender *sender, std::binary_semaphore *emissionHeld,
+                 std::binary_semaphore *emissionMayEnd, std::weak_ptr<int> result) -> Task<void> {
         {
             Future<std::shared_ptr<int>> next = aproc::signal(sender, &Sender::sharedValue);
             QObject::connect(

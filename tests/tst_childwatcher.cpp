@@ -175,8 +175,7 @@ class LoopThread : public QThread
 public:
     explicit LoopThread(std::function<void()> atStart, bool runEvents = true)
         : m_atStart(std::move(atStart)), m_runEvents(runEvents)
-    {
-    }
+    { }
     ~LoopThread() override
     {
         quit();
@@ -258,7 +257,8 @@ void tst_ChildWatcher::info()
     QVERIFY2(!info.reason.isEmpty(), qPrintable(info.name));
     if (forced == "sigchld") {
         QCOMPARE(info.name, QStringLiteral("sigchld"));
-        QVERIFY2(info.reason.contains(QLatin1String("APROC_CHILD_WATCHER")), qPrintable(info.reason));
+        QVERIFY2(info.reason.contains(QLatin1String("APROC_CHILD_WATCHER")),
+                 qPrintable(info.reason));
         QCOMPARE(watcher()->kind(), ChildWatcher::Kind::Sigchld);
         return;
     }
@@ -267,7 +267,8 @@ void tst_ChildWatcher::info()
     QCOMPARE(info.name, QStringLiteral("pidfd"));
     QCOMPARE(watcher()->kind(), ChildWatcher::Kind::Pidfd);
     if (forced == "pidfd")
-        QVERIFY2(info.reason.contains(QLatin1String("APROC_CHILD_WATCHER")), qPrintable(info.reason));
+        QVERIFY2(info.reason.contains(QLatin1String("APROC_CHILD_WATCHER")),
+                 qPrintable(info.reason));
 }
 
 void tst_ChildWatcher::addWatchRows()
@@ -519,10 +520,12 @@ void tst_ChildWatcher::coexistsWithQProcess()
                 [&qprocessCodes, i](int code, QProcess::ExitStatus status) {
                     qprocessCodes[i] = status == QProcess::NormalExit ? code : -1000;
                 });
-        process->start(QStringLiteral(APROC_TEST_HELPER), {QStringLiteral("exit"), QString::number(100 + i)});
+        process->start(QStringLiteral(APROC_TEST_HELPER),
+                       {QStringLiteral("exit"), QString::number(100 + i)});
         processes.push_back(std::move(process));
-        const QList<QByteArray> args = i % 5 == 4 ? QList<QByteArray>{"kill-self", "15"}
-                                                  : QList<QByteArray>{"exit", QByteArray::number(i)};
+        const QList<QByteArray> args = i % 5 == 4
+                                               ? QList<QByteArray>{"kill-self", "15"}
+                                               : QList<QByteArray>{"exit", QByteArray::number(i)};
         Spawned child = spawnHelper(args);
         QVERIFY(child.pid > 0);
         outcomes.push_back(watch(child, i % 2 == 0));
@@ -627,7 +630,8 @@ void tst_ChildWatcher::sigchldIgnoredBySomeoneElse()
     const auto restore = qScopeGuard([&previous] { ::sigaction(SIGCHLD, &previous, nullptr); });
     g_foreignWarnings = 0;
     g_previousMessageHandler = qInstallMessageHandler(countingMessageHandler);
-    const auto restoreHandler = qScopeGuard([] { qInstallMessageHandler(g_previousMessageHandler); });
+    const auto restoreHandler
+            = qScopeGuard([] { qInstallMessageHandler(g_previousMessageHandler); });
     QTest::ignoreMessage(QtWarningMsg, foreignWarning());
     QTest::ignoreMessage(QtWarningMsg, foreignWarning());
 
@@ -674,7 +678,8 @@ void tst_ChildWatcher::sigchldIgnoredFromTheStart()
                    {QStringLiteral("sigchldIgnoredFromTheStart")});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LongTimeoutMs);
         const QByteArray output = self.readAll();
-        QVERIFY2(self.exitStatus() == QProcess::NormalExit && self.exitCode() == 0, output.constData());
+        QVERIFY2(self.exitStatus() == QProcess::NormalExit && self.exitCode() == 0,
+                 output.constData());
         QVERIFY2(output.contains("PASS   : tst_ChildWatcher::sigchldIgnoredFromTheStart()"),
                  output.constData());
         return;

@@ -69,15 +69,13 @@ Task<void> throwAfterYield(QString message)
 }
 
 /*! Yields until \a condition holds (bounded by APROC_RUN's timeout). */
-template<typename F>
-Task<void> yieldUntil(F condition)
+template<typename F> Task<void> yieldUntil(F condition)
 {
     while (!condition())
         co_await sleep(0ms);
 }
 
-template<typename T>
-Task<void> awaitAndDiscard(Future<T> future)
+template<typename T> Task<void> awaitAndDiscard(Future<T> future)
 {
     static_cast<void>(co_await future);
 }
@@ -270,8 +268,8 @@ void tst_Combinators::gatherMixesTypesAndVoid()
     const auto body = []() -> Task<void> {
         Future<QString> text;
         EventLoop::current()->callSoon([text]() mutable { text.setResult(QStringLiteral("x")); });
-        auto gathered = gather(valueAfterYields(4, 1), text, sleep(0ms),
-                               yieldUntil([] { return true; }));
+        auto gathered
+                = gather(valueAfterYields(4, 1), text, sleep(0ms), yieldUntil([] { return true; }));
         using Expected = std::tuple<int, QString, std::monostate, std::monostate>;
         static_assert(std::is_same_v<decltype(gathered), Future<Expected>>);
         const auto result = co_await gathered;

@@ -35,8 +35,8 @@ Task<void> crashHelper(QStringList arguments, QList<qint64> *pids)
 {
     ProcessOptions options;
     options.stdoutMode = PIPE;
-    auto helper = co_await createSubprocessExec(QStringLiteral(APROC_CRASH_HELPER), arguments,
-                                                options);
+    auto helper
+            = co_await createSubprocessExec(QStringLiteral(APROC_CRASH_HELPER), arguments, options);
     for (;;) {
         const QByteArray line = co_await helper->standardOutput()->readline();
         if (line.isEmpty())

@@ -22,15 +22,13 @@ private Q_SLOTS:
     void limitOverrun();
 };
 
-template<typename E>
-static bool thrownAs(int errorNumber)
+template<typename E> static bool thrownAs(int errorNumber)
 {
     try {
         throwOSError(errorNumber, QStringLiteral("prog"));
     } catch (const E &) {
         return true;
-    } catch (...) {
-    }
+    } catch (...) { }
     return false;
 }
 
@@ -48,7 +46,8 @@ void tst_Errors::osErrorSubclass_data()
     QTest::newRow("ECONNRESET is ConnectionResetError")
             << ECONNRESET << thrownAs<ConnectionResetError>(ECONNRESET);
     QTest::newRow("EMFILE is a plain OSError") << EMFILE << thrownAs<OSError>(EMFILE);
-    QTest::newRow("EMFILE is not FileNotFoundError") << EMFILE << !thrownAs<FileNotFoundError>(EMFILE);
+    QTest::newRow("EMFILE is not FileNotFoundError")
+            << EMFILE << !thrownAs<FileNotFoundError>(EMFILE);
 }
 
 void tst_Errors::osErrorSubclass()
@@ -66,8 +65,10 @@ void tst_Errors::osErrorMessageNamesTheFile()
     } catch (const OSError &error) {
         QCOMPARE(error.errorNumber(), ENOENT);
         QCOMPARE(error.filename(), QStringLiteral("/no/such/prog"));
-        QVERIFY2(error.message().startsWith(QStringLiteral("[Errno 2] ")), qPrintable(error.message()));
-        QVERIFY2(error.message().endsWith(QStringLiteral(": '/no/such/prog'")), qPrintable(error.message()));
+        QVERIFY2(error.message().startsWith(QStringLiteral("[Errno 2] ")),
+                 qPrintable(error.message()));
+        QVERIFY2(error.message().endsWith(QStringLiteral(": '/no/such/prog'")),
+                 qPrintable(error.message()));
         QCOMPARE(QString::fromUtf8(error.what()), error.message());
     }
 }
@@ -87,12 +88,14 @@ void tst_Errors::incompleteRead()
     QCOMPARE(error.message(), QStringLiteral("18 bytes read on a total of 36 expected bytes"));
     const IncompleteReadError untilSeparator(QByteArrayLiteral("abc"), std::nullopt);
     QVERIFY(!untilSeparator.expected());
-    QCOMPARE(untilSeparator.message(), QStringLiteral("3 bytes read on a total of undefined expected bytes"));
+    QCOMPARE(untilSeparator.message(),
+             QStringLiteral("3 bytes read on a total of undefined expected bytes"));
 }
 
 void tst_Errors::limitOverrun()
 {
-    const LimitOverrunError error(QStringLiteral("Separator is not found, and chunk exceed the limit"), 9);
+    const LimitOverrunError error(
+            QStringLiteral("Separator is not found, and chunk exceed the limit"), 9);
     QCOMPARE(error.consumed(), 9);
     QVERIFY(QByteArray(error.what()).contains("chunk exceed"));
 }

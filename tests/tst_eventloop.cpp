@@ -135,8 +135,7 @@ QString rethrownWhat(const std::exception_ptr &exception)
         return u"runtime_error: "_s + QString::fromUtf8(error.what());
     } catch (const ValueError &error) {
         return u"ValueError: "_s + error.message();
-    } catch (...) {
-    }
+    } catch (...) { }
     return u"other"_s;
 }
 
@@ -308,10 +307,13 @@ void tst_EventLoop::currentIsOnePerThread()
     context->moveToThread(&worker);
     EventLoop *workerLoop = nullptr;
     EventLoop *workerLoopAgain = nullptr;
-    QMetaObject::invokeMethod(context.get(), [&] {
-        workerLoop = EventLoop::current();
-        workerLoopAgain = EventLoop::current();
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+            context.get(),
+            [&] {
+                workerLoop = EventLoop::current();
+                workerLoopAgain = EventLoop::current();
+            },
+            Qt::BlockingQueuedConnection);
     QPointer<EventLoop> workerLoopGuard(workerLoop);
     worker.quit();
     QVERIFY(worker.wait(30000));
@@ -472,8 +474,8 @@ void tst_EventLoop::callLaterWhenAndNeverEarly()
     QVERIFY(handle.when() >= before + 0.030 - 1e-9);
     QVERIFY(handle.when() <= after + 0.030 + 1e-9);
     QTRY_VERIFY(ranAt >= 0);
-    const QString timing =
-            u"ran at %1, due %2"_s.arg(ranAt, 0, 'f', 9).arg(handle.when(), 0, 'f', 9);
+    const QString timing
+            = u"ran at %1, due %2"_s.arg(ranAt, 0, 'f', 9).arg(handle.when(), 0, 'f', 9);
     QVERIFY2(ranAt >= handle.when(), qPrintable(timing));
     QVERIFY(ranAfter >= 30ms);
 }
@@ -489,13 +491,13 @@ void tst_EventLoop::idleLoopHasNoActiveTimer()
     QVERIFY2(!timer->isActive(), "callSoon() needs no timer");
     QTRY_VERIFY(soonRan);
 
-    Handle far = loop()->callLater(60s, [] { });
+    Handle far = loop()->callLater(60s, [] {});
     QVERIFY(timer->isActive());
     QVERIFY(far.cancel());
     QVERIFY2(!timer->isActive(), "cancelling the only timer disarms it");
 
     bool fired = false;
-    Handle first = loop()->callLater(10ms, [] { });
+    Handle first = loop()->callLater(10ms, [] {});
     loop()->callLater(20ms, [&fired] { fired = true; });
     QVERIFY(first.cancel());
     QVERIFY2(timer->isActive(), "cancelling the first timer re-arms for the next one");
@@ -522,10 +524,13 @@ void tst_EventLoop::callbackChainDoesNotStarveQt()
         timerSawLinks = chain.links;
         check();
     });
-    QMetaObject::invokeMethod(&context, [&] {
-        queuedSawLinks = chain.links;
-        check();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            &context,
+            [&] {
+                queuedSawLinks = chain.links;
+                check();
+            },
+            Qt::QueuedConnection);
 
     bool stopped = false;
     try {
@@ -903,7 +908,7 @@ void tst_EventLoop::signalHandlerRestoresDisposition()
     QCOMPARE(::sigaction(SIGUSR2, &before, nullptr), 0);
     auto restore = qScopeGuard([] { ignoreSignal(SIGUSR2); });
 
-    loop()->addSignalHandler(SIGUSR2, [] { });
+    loop()->addSignalHandler(SIGUSR2, [] {});
     const sighandler_t installed = currentDisposition(SIGUSR2);
     QVERIFY(installed != SIG_IGN && installed != SIG_DFL && installed != customSignalHandler);
     QVERIFY(loop()->removeSignalHandler(SIGUSR2));
@@ -927,7 +932,7 @@ void tst_EventLoop::invalidSignalThrows()
     QFETCH(int, signo);
     QString message;
     try {
-        loop()->addSignalHandler(signo, [] { });
+        loop()->addSignalHandler(signo, [] {});
         message = u"no exception"_s;
     } catch (const ValueError &error) {
         message = error.message();
@@ -950,18 +955,19 @@ void tst_EventLoop::signalOfAnotherLoopThrows()
         worker.quit();
         worker.wait();
     });
-    QMetaObject::invokeMethod(context.get(), [] {
-        EventLoop::current()->addSignalHandler(SIGUSR2, [] { });
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+            context.get(), [] { EventLoop::current()->addSignalHandler(SIGUSR2, [] {}); },
+            Qt::BlockingQueuedConnection);
 
-    QVERIFY_THROWS_EXCEPTION(ValueError, loop()->addSignalHandler(SIGUSR2, [] { }));
+    QVERIFY_THROWS_EXCEPTION(ValueError, loop()->addSignalHandler(SIGUSR2, [] {}));
 
     bool removed = false;
-    QMetaObject::invokeMethod(context.get(), [&removed] {
-        removed = EventLoop::current()->removeSignalHandler(SIGUSR2);
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+            context.get(),
+            [&removed] { removed = EventLoop::current()->removeSignalHandler(SIGUSR2); },
+            Qt::BlockingQueuedConnection);
     QVERIFY(removed);
-    loop()->addSignalHandler(SIGUSR2, [] { }); // free again
+    loop()->addSignalHandler(SIGUSR2, [] {}); // free again
     QVERIFY(loop()->removeSignalHandler(SIGUSR2));
 }
 

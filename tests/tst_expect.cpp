@@ -33,7 +33,6 @@ QRegularExpression re(const char *pattern)
     return QRegularExpression(QString::fromUtf8(pattern));
 }
 
-
 } // namespace
 
 class tst_Expect : public QObject
@@ -104,8 +103,8 @@ void tst_Expect::timeoutNamesPatternAndOutput()
 void tst_Expect::childExitsBeforeMatch()
 {
     APROC_RUN([]() -> Task<void> {
-        const QStringList arguments = QStringList() << QStringLiteral("echo")
-                                                    << QStringLiteral("only this");
+        const QStringList arguments = QStringList()
+                                      << QStringLiteral("echo") << QStringLiteral("only this");
         auto process = co_await createSubprocessExec(helper(), arguments, options(false));
         Expect dialogue(process.get());
         QByteArray partial;
@@ -129,9 +128,9 @@ void tst_Expect::childExitsBeforeMatch()
 void tst_Expect::expectsConsumeInOrder()
 {
     APROC_RUN([]() -> Task<void> {
-        const QStringList arguments = QStringList() << QStringLiteral("echo") << QStringLiteral("one")
-                                                    << QStringLiteral("two")
-                                                    << QStringLiteral("three");
+        const QStringList arguments = QStringList()
+                                      << QStringLiteral("echo") << QStringLiteral("one")
+                                      << QStringLiteral("two") << QStringLiteral("three");
         auto process = co_await createSubprocessExec(helper(), arguments, options(false));
         Expect dialogue(process.get());
         co_await dialogue.expect(re("t\\w+"));
@@ -151,7 +150,8 @@ void tst_Expect::expectsConsumeInOrder()
 void tst_Expect::byteOffsetsSurviveUtf8()
 {
     APROC_RUN([]() -> Task<void> {
-        const QByteArray text = QByteArrayLiteral("h\xc3\xa9llo \xff \xf0\x9f\x98\x80 w\xc3\xb6rld\n");
+        const QByteArray text
+                = QByteArrayLiteral("h\xc3\xa9llo \xff \xf0\x9f\x98\x80 w\xc3\xb6rld\n");
         const QStringList arguments = QStringList() << QStringLiteral("cat");
         auto process = co_await createSubprocessExec(helper(), arguments, options(false));
         Expect dialogue(process.get());
@@ -177,8 +177,8 @@ void tst_Expect::sendEof()
     APROC_RUN([](bool pty) -> Task<void> {
         const QStringList arguments = QStringList() << QStringLiteral("-c")
                                                     << QStringLiteral("read x || echo got-eof");
-        auto process = co_await createSubprocessExec(QStringLiteral("/bin/sh"), arguments,
-                                                     options(pty));
+        auto process
+                = co_await createSubprocessExec(QStringLiteral("/bin/sh"), arguments, options(pty));
         Expect dialogue(process.get());
         co_await dialogue.sendEof();
         co_await dialogue.expect(re("got-eof"));

@@ -28,8 +28,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 /*! Calls \a fn and returns what it threw, or null. */
-template<typename F>
-std::exception_ptr thrownBy(F &&fn)
+template<typename F> std::exception_ptr thrownBy(F &&fn)
 {
     try {
         fn();
@@ -40,15 +39,13 @@ std::exception_ptr thrownBy(F &&fn)
 }
 
 /*! True when \a fn throws an E. */
-template<typename E, typename F>
-bool throws(F &&fn)
+template<typename E, typename F> bool throws(F &&fn)
 {
     return !caught<E>(thrownBy(std::forward<F>(fn))).startsWith(u'<');
 }
 
 /*! Awaits \a awaitable and returns what it threw, or null. */
-template<typename A>
-Task<std::exception_ptr> errorOf(A awaitable)
+template<typename A> Task<std::exception_ptr> errorOf(A awaitable)
 {
     try {
         co_await awaitable;
@@ -140,8 +137,10 @@ void tst_Future::settingADoneFutureThrows_data()
     QTest::addColumn<Operation>("first");
     QTest::addColumn<Operation>("second");
     QTest::newRow("setResult after setResult") << Operation::SetResult << Operation::SetResult;
-    QTest::newRow("setException after setResult") << Operation::SetResult << Operation::SetException;
-    QTest::newRow("setResult after setException") << Operation::SetException << Operation::SetResult;
+    QTest::newRow("setException after setResult")
+            << Operation::SetResult << Operation::SetException;
+    QTest::newRow("setResult after setException")
+            << Operation::SetException << Operation::SetResult;
     QTest::newRow("setException after setException")
             << Operation::SetException << Operation::SetException;
     QTest::newRow("setResult after cancel") << Operation::Cancel << Operation::SetResult;
@@ -182,7 +181,8 @@ void tst_Future::setExceptionThenResultRethrows()
     const auto stored = std::make_exception_ptr(std::runtime_error("not an aproc error"));
     other.setException(stored);
     QVERIFY(other.exception() == stored);
-    QCOMPARE(caught<std::runtime_error>(thrownBy([&] { other.result(); })), u"not an aproc error"_s);
+    QCOMPARE(caught<std::runtime_error>(thrownBy([&] { other.result(); })),
+             u"not an aproc error"_s);
 }
 
 void tst_Future::cancel_data()
@@ -313,9 +313,8 @@ static Task<void> thenCallsFnWhenDoneBody()
     QObject context;
     QStringList order;
     Future<int> future;
-    future.then(&context, [&order](Future<int> done) {
-        order << u"future %1"_s.arg(done.result());
-    });
+    future.then(&context,
+                [&order](Future<int> done) { order << u"future %1"_s.arg(done.result()); });
     future.then(&context, [&order] { order << u"nothing"_s; });
     future.then(&context, [&order](int value) { order << u"value %1"_s.arg(value); });
     co_await aproc::sleep(0ms);
@@ -415,9 +414,8 @@ static Task<void> awaitDoneFutureDoesNotSuspendBody()
 
     co_await aproc::sleep(0ms);
     // asyncio: `await done_future` returns at once, the callbacks run at the next yield.
-    APROC_COMPARE(order,
-                  QStringList({u"after co_await"_s, u"after failed co_await"_s, u"callSoon"_s,
-                               u"callSoon 2"_s}));
+    APROC_COMPARE(order, QStringList({u"after co_await"_s, u"after failed co_await"_s,
+                                      u"callSoon"_s, u"callSoon 2"_s}));
 }
 
 void tst_Future::awaitDoneFutureDoesNotSuspend()
@@ -615,7 +613,9 @@ void tst_Future::unretrievedExceptionWaitsForTheLastCopy()
     QCOMPARE(caught<ValueError>(recorder.contexts.front().exception), u"shared"_s);
 
     // A cancelled future has no exception to lose.
-    { Future<int>().cancel(); }
+    {
+        Future<int>().cancel();
+    }
     QCOMPARE(recorder.contexts.size(), std::size_t(1));
 }
 

@@ -322,9 +322,9 @@ void tst_PipeTransports::readDataThenEof()
         pipe.closeWrite();
         co_await protocol->until([&] { return protocol->lost; });
         APROC_COMPARE(protocol->data, QByteArray("hello world"));
-        APROC_COMPARE(protocol->events, (QStringList{QStringLiteral("made"), QStringLiteral("data"),
-                                                     QStringLiteral("eof"),
-                                                     QStringLiteral("lost:null")}));
+        APROC_COMPARE(protocol->events,
+                      (QStringList{QStringLiteral("made"), QStringLiteral("data"),
+                                   QStringLiteral("eof"), QStringLiteral("lost:null")}));
         APROC_VERIFY(transport->isClosing());
         APROC_VERIFY(!transport->isReading());
         co_await sleep(0ms); // the fd is closed right after connectionLost() returns
@@ -524,9 +524,10 @@ void tst_PipeTransports::droppedConnectTaskClosesFd()
     const int readFd = pipe.takeRead();
     const int writeFd = pipe.takeWrite();
     {
-        auto readTask = EventLoop::current()->connectReadPipe(std::make_shared<ReadProtocol>(), readFd);
-        auto writeTask =
-                EventLoop::current()->connectWritePipe(std::make_shared<WriteProtocol>(), writeFd);
+        auto readTask
+                = EventLoop::current()->connectReadPipe(std::make_shared<ReadProtocol>(), readFd);
+        auto writeTask = EventLoop::current()->connectWritePipe(std::make_shared<WriteProtocol>(),
+                                                                writeFd);
         QVERIFY(fdIsOpen(readFd));
     }
     QVERIFY(!fdIsOpen(readFd));
@@ -567,7 +568,8 @@ void tst_PipeTransports::buffersRestInOrder()
         TestPipe pipe;
         APROC_COMPARE(pipe.makeSmall(), 4096);
         auto protocol = std::make_shared<WriteProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         const QByteArray first = pattern(10000);
         transport->write(first);
         APROC_COMPARE(transport->writeBufferSize(), qsizetype(10000 - 4096));
@@ -607,13 +609,13 @@ void tst_PipeTransports::bufferLimits()
     const auto body = [](int high, int low, int expectedLow, int expectedHigh) -> Task<void> {
         TestPipe pipe;
         auto protocol = std::make_shared<WriteProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         const auto restoreClose = qScopeGuard([&] { transport->close(); });
         using Limits = std::pair<qsizetype, qsizetype>;
         APROC_COMPARE(transport->writeBufferLimits(), (Limits{16384, 65536}));
-        const auto given = [](int v) {
-            return v == NotGiven ? std::nullopt : std::optional<qsizetype>(v);
-        };
+        const auto given
+                = [](int v) { return v == NotGiven ? std::nullopt : std::optional<qsizetype>(v); };
         bool threw = false;
         try {
             transport->setWriteBufferLimits(given(high), given(low));
@@ -640,7 +642,8 @@ void tst_PipeTransports::pauseAboveHighResumeAtLow()
         APROC_COMPARE(pipe.makeSmall(), 4096);
         const qsizetype filler = pipe.fill(); // from now on, everything written is buffered
         auto protocol = std::make_shared<WriteProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         transport->setWriteBufferLimits(8192, 2048);
         transport->write(pattern(8192));
         APROC_COMPARE(protocol->pauses, 0); // at high: not above it
@@ -685,7 +688,8 @@ void tst_PipeTransports::flushesBeforeClosing()
         TestPipe pipe;
         APROC_COMPARE(pipe.makeSmall(), 4096);
         auto protocol = std::make_shared<WriteProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         const QByteArray sent = pattern(30000);
         transport->write(sent);
         APROC_VERIFY(transport->writeBufferSize() > 0);
@@ -715,7 +719,8 @@ void tst_PipeTransports::abortDiscardsBuffer()
         TestPipe pipe;
         APROC_COMPARE(pipe.makeSmall(), 4096);
         auto protocol = std::make_shared<WriteProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         transport->setWriteBufferLimits(0);
         transport->write(pattern(30000));
         APROC_COMPARE(protocol->pauses, 1);
@@ -727,9 +732,9 @@ void tst_PipeTransports::abortDiscardsBuffer()
         co_await protocol->until([&] { return protocol->lost; });
         const QByteArray received = co_await readToEof(pipe.readEnd);
         APROC_VERIFY(received == pattern(4096)); // what the pipe took before abort()
-        APROC_COMPARE(protocol->events, (QStringList{QStringLiteral("made"),
-                                                     QStringLiteral("pause:25904"),
-                                                     QStringLiteral("lost:null")}));
+        APROC_COMPARE(protocol->events,
+                      (QStringList{QStringLiteral("made"), QStringLiteral("pause:25904"),
+                                   QStringLiteral("lost:null")}));
     };
     APROC_RUN(body());
 }
@@ -762,15 +767,18 @@ void countSigpipe(int)
 // process survives EPIPE.
 void tst_PipeTransports::sigpipeDefaultBecomesIgnored()
 {
-    struct sigaction saved {};
-    struct sigaction defaultAction {};
+    struct sigaction saved
+    { };
+    struct sigaction defaultAction
+    { };
     defaultAction.sa_handler = SIG_DFL;
     QCOMPARE(::sigaction(SIGPIPE, &defaultAction, &saved), 0); // QtTest installed a handler
     const auto restore = qScopeGuard([&saved] { ::sigaction(SIGPIPE, &saved, nullptr); });
     const auto body = []() -> Task<void> {
         APROC_COMPARE(co_await writeToClosedPipe(),
                       QStringLiteral("lost:BrokenPipeError(%1)").arg(EPIPE));
-        struct sigaction now {};
+        struct sigaction now
+        { };
         ::sigaction(SIGPIPE, nullptr, &now);
         APROC_VERIFY(now.sa_handler == SIG_IGN);
     };
@@ -780,8 +788,10 @@ void tst_PipeTransports::sigpipeDefaultBecomesIgnored()
 // An application's own SIGPIPE handler stays installed and never sees the transport's EPIPE.
 void tst_PipeTransports::sigpipeHandlerLeftAlone()
 {
-    struct sigaction saved {};
-    struct sigaction counting {};
+    struct sigaction saved
+    { };
+    struct sigaction counting
+    { };
     counting.sa_handler = countSigpipe;
     sigemptyset(&counting.sa_mask);
     QCOMPARE(::sigaction(SIGPIPE, &counting, &saved), 0);
@@ -790,7 +800,8 @@ void tst_PipeTransports::sigpipeHandlerLeftAlone()
     const auto body = []() -> Task<void> {
         APROC_COMPARE(co_await writeToClosedPipe(),
                       QStringLiteral("lost:BrokenPipeError(%1)").arg(EPIPE));
-        struct sigaction now {};
+        struct sigaction now
+        { };
         ::sigaction(SIGPIPE, nullptr, &now);
         APROC_VERIFY(now.sa_handler == countSigpipe);
         APROC_COMPARE(g_sigpipeCount, 0);
@@ -825,13 +836,15 @@ void tst_PipeTransports::brokenPipe()
     const auto body = []() -> Task<void> {
         TestPipe pipe;
         auto protocol = std::make_shared<WriteProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         pipe.closeRead(); // and write before the loop has noticed: write() itself fails
         transport->write(QByteArray("to nobody"));
         APROC_COMPARE(transport->writeBufferSize(), qsizetype(0));
         APROC_VERIFY(transport->isClosing());
         co_await protocol->until([&] { return protocol->lost; });
-        APROC_COMPARE(protocol->events.last(), QStringLiteral("lost:BrokenPipeError(%1)").arg(EPIPE));
+        APROC_COMPARE(protocol->events.last(),
+                      QStringLiteral("lost:BrokenPipeError(%1)").arg(EPIPE));
 
         g_droppedWarnings = 0;
         g_previousHandler = qInstallMessageHandler(countDroppedWrites);
@@ -854,12 +867,14 @@ void tst_PipeTransports::brokenPipeWhileBuffered()
         TestPipe pipe;
         APROC_COMPARE(pipe.makeSmall(), 4096);
         auto protocol = std::make_shared<WriteProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         transport->write(pattern(30000));
         APROC_VERIFY(transport->writeBufferSize() > 0);
         pipe.closeRead();
         co_await protocol->until([&] { return protocol->lost; });
-        APROC_COMPARE(protocol->events.last(), QStringLiteral("lost:BrokenPipeError(%1)").arg(EPIPE));
+        APROC_COMPARE(protocol->events.last(),
+                      QStringLiteral("lost:BrokenPipeError(%1)").arg(EPIPE));
         APROC_COMPARE(transport->writeBufferSize(), qsizetype(0));
         transport->write(QByteArray("dropped"));
         APROC_COMPARE(transport->writeBufferSize(), qsizetype(0));
@@ -874,7 +889,8 @@ void tst_PipeTransports::readerGoneWhileIdle()
     const auto body = []() -> Task<void> {
         TestPipe pipe;
         auto protocol = std::make_shared<WriteProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         transport->write(QByteArray("read me"));
         char buffer[16];
         APROC_COMPARE(::read(pipe.readEnd, buffer, sizeof buffer), ssize_t(7));

@@ -37,7 +37,9 @@ ProcessOptions piped(bool in, bool out, bool err = false)
 
 int openFdCount()
 {
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                       .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                       .size());
 }
 
 // How many children this process has (every thread's), from /proc.
@@ -108,7 +110,8 @@ private Q_SLOTS:
 void tst_Process::catRoundTrip()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")), piped(true, true));
+        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")),
+                                                     piped(true, true));
         process->standardInput()->write(QByteArrayLiteral("some data"));
         co_await process->standardInput()->drain();
         process->standardInput()->close();
@@ -121,7 +124,8 @@ void tst_Process::catRoundTrip()
 void tst_Process::defaultsInherit()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
         APROC_VERIFY(!process->standardInput());
         APROC_VERIFY(!process->standardOutput());
         APROC_VERIFY(!process->standardError());
@@ -133,7 +137,8 @@ void tst_Process::defaultsInherit()
 void tst_Process::pidAndReturncode()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")), piped(true, false));
+        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")),
+                                                     piped(true, false));
         APROC_VERIFY(process->pid() > 0);
         APROC_COMPARE(process->pid(), process->transport()->getPid());
         APROC_VERIFY(!process->returncode());
@@ -151,7 +156,8 @@ void tst_Process::environmentAndProcessedWait()
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("FOO"), QStringLiteral("baz"));
         options.environment = environment;
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("print-env"), QStringLiteral("FOO")), options);
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("print-env"), QStringLiteral("FOO")), options);
         const Communicated result = co_await process->communicate();
         APROC_COMPARE(result.out, std::optional<QByteArray>(QByteArrayLiteral("baz")));
         // The exit is processed: wait() completes without suspending.
@@ -170,7 +176,8 @@ void tst_Process::newSessionIsStillReaped()
     APROC_RUN([]() -> Task<void> {
         ProcessOptions options;
         options.startNewSession = true;
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("exit"), QStringLiteral("8")), options);
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("exit"), QStringLiteral("8")), options);
         APROC_COMPARE(co_await process->wait(), 8);
     }());
 }
@@ -181,7 +188,8 @@ void tst_Process::pipeEndsAreCloseOnExec()
     APROC_RUN([]() -> Task<void> {
         ProcessOptions options = piped(true, true);
         options.closeFds = false;
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("stdin-length")), options);
+        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("stdin-length")),
+                                                     options);
         const Communicated result = co_await process->communicate(QByteArrayLiteral("abc"));
         APROC_COMPARE(result.out, std::optional<QByteArray>(QByteArrayLiteral("3")));
     }());
@@ -193,14 +201,17 @@ void tst_Process::devNull()
     APROC_RUN([]() -> Task<void> {
         ProcessOptions options = piped(false, true);
         options.stdinMode = DEVNULL;
-        auto reader = co_await createSubprocessExec(helper(), args(QStringLiteral("stdin-length")), options);
+        auto reader = co_await createSubprocessExec(helper(), args(QStringLiteral("stdin-length")),
+                                                    options);
         APROC_VERIFY(!reader->standardInput());
-        APROC_COMPARE((co_await reader->communicate()).out, std::optional<QByteArray>(QByteArrayLiteral("0")));
+        APROC_COMPARE((co_await reader->communicate()).out,
+                      std::optional<QByteArray>(QByteArrayLiteral("0")));
 
         ProcessOptions quiet;
         quiet.stdoutMode = DEVNULL;
         quiet.stderrMode = DEVNULL;
-        auto writer = co_await createSubprocessExec(helper(), args(QStringLiteral("out-err"), QStringLiteral("x")), quiet);
+        auto writer = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("out-err"), QStringLiteral("x")), quiet);
         APROC_VERIFY(!writer->standardOutput());
         APROC_VERIFY(!writer->standardError());
         const Communicated result = co_await writer->communicate();
@@ -214,7 +225,8 @@ void tst_Process::devNull()
 void tst_Process::stdinIsARealPipe()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessShell(QStringLiteral("cat /dev/stdin"), piped(true, true));
+        auto process = co_await createSubprocessShell(QStringLiteral("cat /dev/stdin"),
+                                                      piped(true, true));
         const Communicated result = co_await process->communicate(QByteArrayLiteral("abc"));
         APROC_COMPARE(result.out, std::optional<QByteArray>(QByteArrayLiteral("abc")));
         APROC_COMPARE(process->returncode(), std::optional<int>(0));
@@ -227,7 +239,8 @@ void tst_Process::stderrToStdout()
     APROC_RUN([]() -> Task<void> {
         ProcessOptions options = piped(false, true);
         options.stderrMode = STDOUT;
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("out-err"), QStringLiteral("x")), options);
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("out-err"), QStringLiteral("x")), options);
         APROC_VERIFY(!process->standardError());
         APROC_VERIFY(!process->transport()->getPipeTransport(2));
         const Communicated result = co_await process->communicate();
@@ -240,7 +253,8 @@ void tst_Process::stderrToStdout()
 void tst_Process::communicateCat()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")), piped(true, true));
+        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")),
+                                                     piped(true, true));
         const Communicated result = co_await process->communicate(QByteArrayLiteral("some data"));
         APROC_COMPARE(result.out, std::optional<QByteArray>(QByteArrayLiteral("some data")));
         APROC_VERIFY(!result.err);
@@ -252,8 +266,10 @@ void tst_Process::communicateCat()
 void tst_Process::communicateEmptyInput()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("stdin-length")), piped(true, true));
-        APROC_COMPARE((co_await process->communicate(QByteArray())).out, std::optional<QByteArray>(QByteArrayLiteral("0")));
+        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("stdin-length")),
+                                                     piped(true, true));
+        APROC_COMPARE((co_await process->communicate(QByteArray())).out,
+                      std::optional<QByteArray>(QByteArrayLiteral("0")));
     }());
 }
 
@@ -261,7 +277,8 @@ void tst_Process::communicateEmptyInput()
 void tst_Process::communicateWithoutInputClosesStdin()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")), piped(true, true));
+        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")),
+                                                     piped(true, true));
         const Communicated result = co_await process->communicate();
         APROC_COMPARE(result.out, std::optional<QByteArray>(QByteArray()));
         APROC_COMPARE(process->returncode(), std::optional<int>(0));
@@ -275,7 +292,8 @@ void tst_Process::communicateLargeData()
         QByteArray input(4 * 1024 * 1024, Qt::Uninitialized);
         for (qsizetype i = 0; i < input.size(); ++i)
             input[i] = char(i * 7 + i / 4096);
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")), piped(true, true, true));
+        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")),
+                                                     piped(true, true, true));
         const Communicated result = co_await process->communicate(input);
         APROC_VERIFY(result.out == input);
         APROC_COMPARE(result.err, std::optional<QByteArray>(QByteArray()));
@@ -286,7 +304,8 @@ void tst_Process::communicateLargeData()
 void tst_Process::communicateToChildThatDoesNotRead()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("exit"), QStringLiteral("0")), piped(true, false));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("exit"), QStringLiteral("0")), piped(true, false));
         co_await process->communicate(QByteArray(4 * 1024 * 1024, 'x'));
         APROC_COMPARE(process->returncode(), std::optional<int>(0));
     }());
@@ -296,13 +315,17 @@ void tst_Process::communicateToChildThatDoesNotRead()
 void tst_Process::communicateNothingPiped()
 {
     APROC_RUN([]() -> Task<void> {
-        auto quiet = co_await createSubprocessExec(helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
+        auto quiet = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
         const Communicated nothing = co_await quiet->communicate();
         APROC_VERIFY(!nothing.out && !nothing.err);
 
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("echo"), QStringLiteral("hi")), piped(false, true));
-        APROC_COMPARE((co_await process->communicate()).out, std::optional<QByteArray>(QByteArrayLiteral("hi\n")));
-        APROC_COMPARE((co_await process->communicate()).out, std::optional<QByteArray>(QByteArray()));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("echo"), QStringLiteral("hi")), piped(false, true));
+        APROC_COMPARE((co_await process->communicate()).out,
+                      std::optional<QByteArray>(QByteArrayLiteral("hi\n")));
+        APROC_COMPARE((co_await process->communicate()).out,
+                      std::optional<QByteArray>(QByteArray()));
     }());
 }
 
@@ -310,7 +333,8 @@ void tst_Process::communicateNothingPiped()
 void tst_Process::concurrentWaits()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("exit"), QStringLiteral("3")));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("exit"), QStringLiteral("3")));
         std::vector<Task<int>> waits;
         for (int i = 0; i < 10; ++i)
             waits.push_back(process->wait());
@@ -323,7 +347,8 @@ void tst_Process::concurrentWaits()
 void tst_Process::killThenWait()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
         process->kill();
         APROC_VERIFY(!process->returncode()); // not processed yet
         APROC_COMPARE(co_await process->wait(), -SIGKILL);
@@ -335,7 +360,8 @@ void tst_Process::killThenWait()
 void tst_Process::waitForTimeoutLeavesChildRunning()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
         APROC_VERIFY_THROWS(co_await waitFor(process->wait(), 100ms), TimeoutError);
         APROC_VERIFY(!process->returncode());
         process->kill();
@@ -347,7 +373,8 @@ void tst_Process::waitForTimeoutLeavesChildRunning()
 void tst_Process::cancelledCommunicateClosesStdin()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")), piped(true, true));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")), piped(true, true));
         Task<Communicated> communicating = createTask(process->communicate());
         co_await sleep(0ms);
         co_await sleep(0ms);
@@ -364,7 +391,8 @@ void tst_Process::cancelledCommunicateClosesStdin()
 void tst_Process::writeEofEndsCat()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")), piped(true, true));
+        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("cat")),
+                                                     piped(true, true));
         APROC_VERIFY(process->standardInput()->canWriteEof());
         process->standardInput()->write(QByteArrayLiteral("echo"));
         process->standardInput()->writeEof();
@@ -380,8 +408,10 @@ void tst_Process::shell_data()
     QTest::addColumn<int>("returncode");
     QTest::addColumn<QByteArray>("output");
     QTest::newRow("SH-01 exit 7") << QStringLiteral("exit 7") << 7 << QByteArray();
-    QTest::newRow("SH-02 $0 is /bin/sh") << QStringLiteral("echo $0") << 0 << QByteArrayLiteral("/bin/sh\n");
-    QTest::newRow("SH-02 environment") << QStringLiteral("echo $AP_VALUE") << 0 << QByteArrayLiteral("42\n");
+    QTest::newRow("SH-02 $0 is /bin/sh")
+            << QStringLiteral("echo $0") << 0 << QByteArrayLiteral("/bin/sh\n");
+    QTest::newRow("SH-02 environment")
+            << QStringLiteral("echo $AP_VALUE") << 0 << QByteArrayLiteral("42\n");
     QTest::newRow("SH-03 kill -9 $$") << QStringLiteral("kill -9 $$") << -SIGKILL << QByteArray();
 }
 
@@ -406,10 +436,12 @@ void tst_Process::shell()
 void tst_Process::shellNotFound()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessShell(QStringLiteral("no-such-command-aproc"), piped(false, false, true));
+        auto process = co_await createSubprocessShell(QStringLiteral("no-such-command-aproc"),
+                                                      piped(false, false, true));
         const Communicated result = co_await process->communicate();
         APROC_COMPARE(process->returncode(), std::optional<int>(127));
-        APROC_VERIFY2(result.err && result.err->contains("not found"), result.err ? result.err->constData() : "no stderr");
+        APROC_VERIFY2(result.err && result.err->contains("not found"),
+                      result.err ? result.err->constData() : "no stderr");
     }());
 }
 
@@ -419,10 +451,14 @@ void tst_Process::startErrors_data()
     QTest::addColumn<QString>("program");
     QTest::addColumn<QString>("workingDirectory");
     QTest::addColumn<int>("errorNumber");
-    QTest::newRow("ER-04 missing program") << QStringLiteral("/no/such/program") << QString() << ENOENT;
-    QTest::newRow("ER-04 missing program in PATH") << QStringLiteral("no-such-program-aproc") << QString() << ENOENT;
-    QTest::newRow("ER-04 not executable") << QStringLiteral("NOT_EXECUTABLE") << QString() << EACCES;
-    QTest::newRow("ER-04 missing working directory") << helper() << QStringLiteral("/no/such/directory") << ENOENT;
+    QTest::newRow("ER-04 missing program")
+            << QStringLiteral("/no/such/program") << QString() << ENOENT;
+    QTest::newRow("ER-04 missing program in PATH")
+            << QStringLiteral("no-such-program-aproc") << QString() << ENOENT;
+    QTest::newRow("ER-04 not executable")
+            << QStringLiteral("NOT_EXECUTABLE") << QString() << EACCES;
+    QTest::newRow("ER-04 missing working directory")
+            << helper() << QStringLiteral("/no/such/directory") << ENOENT;
 }
 
 void tst_Process::startErrors()
@@ -443,7 +479,8 @@ void tst_Process::startErrors()
         options.workingDirectory = workingDirectory;
         std::exception_ptr error;
         try {
-            co_await createSubprocessExec(program, args(QStringLiteral("exit"), QStringLiteral("0")), options);
+            co_await createSubprocessExec(
+                    program, args(QStringLiteral("exit"), QStringLiteral("0")), options);
         } catch (...) {
             error = std::current_exception();
         }
@@ -469,7 +506,8 @@ void tst_Process::startErrors()
 void tst_Process::communicateInputWithoutPipe()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
         APROC_VERIFY_THROWS(co_await process->communicate(QByteArrayLiteral("x")), ValueError);
         APROC_COMPARE(co_await process->wait(), 0);
     }());
@@ -480,10 +518,14 @@ void tst_Process::badArguments_data()
 {
     QTest::addColumn<QString>("program");
     QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<int>("which"); // 0: nothing else, 1: STDOUT for stdin, 2: STDOUT for stdout, 3: limit 0, 4: NUL in env
+    QTest::addColumn<int>("which"); // 0: nothing else, 1: STDOUT for stdin, 2: STDOUT for stdout,
+                                    // 3: limit 0, 4: NUL in env
     QTest::newRow("ER-08 empty program") << QString() << QStringList() << 0;
-    QTest::newRow("ER-08 NUL in program") << QStringView(u"a\0b", 3).toString() << QStringList() << 0;
-    QTest::newRow("ER-08 NUL in argument") << helper() << QStringList{QStringLiteral("echo"), QStringView(u"x\0y", 3).toString()} << 0;
+    QTest::newRow("ER-08 NUL in program")
+            << QStringView(u"a\0b", 3).toString() << QStringList() << 0;
+    QTest::newRow("ER-08 NUL in argument")
+            << helper() << QStringList{QStringLiteral("echo"), QStringView(u"x\0y", 3).toString()}
+            << 0;
     QTest::newRow("ER-08 STDOUT for stdin") << helper() << QStringList() << 1;
     QTest::newRow("ER-08 STDOUT for stdout") << helper() << QStringList() << 2;
     QTest::newRow("ST-01 limit 0") << helper() << QStringList() << 3;
@@ -518,7 +560,9 @@ void tst_Process::badArguments()
 void tst_Process::waitResolvesAtExitDespiteGrandchild()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("grandchild"), QStringLiteral("3600")), piped(false, true));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("grandchild"), QStringLiteral("3600")),
+                piped(false, true));
         QSignalSpy finished(process.get(), &Process::finished);
         APROC_COMPARE(co_await process->wait(), 0);
         const QByteArray line = co_await process->standardOutput()->readline();
@@ -535,13 +579,16 @@ void tst_Process::waitResolvesAtExitDespiteGrandchild()
 void tst_Process::signalsAfterCreationAreNotMissed()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("echo"), QStringLiteral("hello")), piped(false, true));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("echo"), QStringLiteral("hello")),
+                piped(false, true));
         QSignalSpy started(process.get(), &Process::started);
         QSignalSpy output(process.get(), &Process::outputReceived);
         QSignalSpy closed(process.get(), &Process::pipeClosed);
         QSignalSpy exited(process.get(), &Process::exited);
         QSignalSpy finished(process.get(), &Process::finished);
-        APROC_VERIFY(started.isValid() && output.isValid() && exited.isValid() && finished.isValid());
+        APROC_VERIFY(started.isValid() && output.isValid() && exited.isValid()
+                     && finished.isValid());
         Future<void> done;
         QObject::connect(process.get(), &Process::finished, [done]() mutable { done.setResult(); });
         co_await done;
@@ -564,8 +611,8 @@ void tst_Process::signalsAfterCreationAreNotMissed()
 void tst_Process::signalsNotMissedByAnAwaiterInAnotherTask()
 {
     APROC_RUN([]() -> Task<void> {
-        Task<std::unique_ptr<Process>> creating = createTask(
-                createSubprocessExec(helper(), args(QStringLiteral("echo"), QStringLiteral("x")), piped(false, true)));
+        Task<std::unique_ptr<Process>> creating = createTask(createSubprocessExec(
+                helper(), args(QStringLiteral("echo"), QStringLiteral("x")), piped(false, true)));
         std::unique_ptr<Process> process = co_await creating;
         QSignalSpy started(process.get(), &Process::started);
         QSignalSpy output(process.get(), &Process::outputReceived);
@@ -580,7 +627,8 @@ void tst_Process::signalsNotMissedByAnAwaiterInAnotherTask()
 void tst_Process::transportClosesItselfAfterExit()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("echo"), QStringLiteral("x")), piped(false, true));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("echo"), QStringLiteral("x")), piped(false, true));
         APROC_COMPARE(co_await process->standardOutput()->read(), QByteArrayLiteral("x\n"));
         APROC_COMPARE(co_await process->wait(), 0);
         APROC_TRY_VERIFY(process->transport()->isClosing());
@@ -632,7 +680,8 @@ void tst_Process::destroyedWhileStarting()
     QFETCH(int, iterations);
     auto process = std::make_unique<Process>();
     QSignalSpy error(process.get(), &Process::errorOccurred);
-    process->start(helper(), {QStringLiteral("sleep"), QStringLiteral("3600")}, piped(true, true, true));
+    process->start(helper(), {QStringLiteral("sleep"), QStringLiteral("3600")},
+                   piped(true, true, true));
     for (int i = 0; i < iterations; ++i)
         EventLoop::current()->runUntilComplete([]() -> Task<void> { co_await sleep(0ms); }());
     process.reset();
@@ -647,7 +696,8 @@ void tst_Process::signalsOnlyModeBuffersNothing()
     options.streams = false;
     QSignalSpy finished(&process, &Process::finished);
     qint64 received = 0;
-    connect(&process, &Process::outputReceived, this, [&received](int, const QByteArray &data) { received += data.size(); });
+    connect(&process, &Process::outputReceived, this,
+            [&received](int, const QByteArray &data) { received += data.size(); });
     process.start(helper(), {QStringLiteral("flood"), QString::number(8 * 1024 * 1024)}, options);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QVERIFY(!process.standardOutput());
@@ -661,7 +711,10 @@ void tst_Process::exitComesAfterOutputAlreadyWritten()
     for (int round = 0; round < 20; ++round) {
         Process process;
         QStringList order;
-        connect(&process, &Process::outputReceived, this, [&order] { if (order.isEmpty() || order.last() != u"output") order << QStringLiteral("output"); });
+        connect(&process, &Process::outputReceived, this, [&order] {
+            if (order.isEmpty() || order.last() != u"output")
+                order << QStringLiteral("output");
+        });
         connect(&process, &Process::exited, this, [&order] { order << QStringLiteral("exited"); });
         QSignalSpy finished(&process, &Process::finished);
         ProcessOptions options = piped(false, true);

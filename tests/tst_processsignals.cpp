@@ -35,7 +35,9 @@ ProcessOptions pipedStdout()
 
 int openFdCount()
 {
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                       .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
+                       .size());
 }
 
 // The children of \a pid ("self" for this process), from /proc/<pid>/task/*/children.
@@ -98,8 +100,10 @@ private Q_SLOTS:
 void tst_ProcessSignals::killGivesMinusNine()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
-        APROC_COMPARE(co_await process->standardOutput()->readline(), QByteArrayLiteral("sleeping\n"));
+        auto process
+                = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
+        APROC_COMPARE(co_await process->standardOutput()->readline(),
+                      QByteArrayLiteral("sleeping\n"));
         process->kill();
         APROC_COMPARE(co_await process->wait(), -SIGKILL);
     }());
@@ -109,8 +113,10 @@ void tst_ProcessSignals::killGivesMinusNine()
 void tst_ProcessSignals::terminateGivesMinusFifteen()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
-        APROC_COMPARE(co_await process->standardOutput()->readline(), QByteArrayLiteral("sleeping\n"));
+        auto process
+                = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
+        APROC_COMPARE(co_await process->standardOutput()->readline(),
+                      QByteArrayLiteral("sleeping\n"));
         process->terminate();
         APROC_COMPARE(co_await process->wait(), -SIGTERM);
     }());
@@ -119,13 +125,17 @@ void tst_ProcessSignals::terminateGivesMinusFifteen()
 // SG-03
 void tst_ProcessSignals::childrenStartWithDefaultDispositions()
 {
-    struct sigaction previous {};
-    struct sigaction ignore {};
+    struct sigaction previous
+    { };
+    struct sigaction ignore
+    { };
     ignore.sa_handler = SIG_IGN;
     QVERIFY(::sigaction(SIGHUP, &ignore, &previous) == 0);
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
-        APROC_COMPARE(co_await process->standardOutput()->readline(), QByteArrayLiteral("sleeping\n"));
+        auto process
+                = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
+        APROC_COMPARE(co_await process->standardOutput()->readline(),
+                      QByteArrayLiteral("sleeping\n"));
         process->sendSignal(SIGHUP);
         APROC_COMPARE(co_await process->wait(), -SIGHUP);
     }());
@@ -135,15 +145,19 @@ void tst_ProcessSignals::childrenStartWithDefaultDispositions()
 // SG-03: also SIGPIPE, and the signal mask, as the child itself reports them.
 void tst_ProcessSignals::childrenStartWithNothingIgnoredOrBlocked()
 {
-    struct sigaction ignore {};
+    struct sigaction ignore
+    { };
     ignore.sa_handler = SIG_IGN;
-    struct sigaction previousHup {};
-    struct sigaction previousPipe {};
+    struct sigaction previousHup
+    { };
+    struct sigaction previousPipe
+    { };
     QVERIFY(::sigaction(SIGHUP, &ignore, &previousHup) == 0);
     QVERIFY(::sigaction(SIGPIPE, &ignore, &previousPipe) == 0);
     QByteArray report;
     APROC_RUN([](QByteArray *report) -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args("print-sigmask"), pipedStdout());
+        auto process
+                = co_await createSubprocessExec(helper(), args("print-sigmask"), pipedStdout());
         const Communicated result = co_await process->communicate();
         *report = result.out.value_or(QByteArray());
         APROC_COMPARE(process->returncode(), std::optional<int>(0));
@@ -161,7 +175,8 @@ void tst_ProcessSignals::childrenStartWithNothingIgnoredOrBlocked()
 void tst_ProcessSignals::selfKillAndExitStatus()
 {
     APROC_RUN([]() -> Task<void> {
-        auto killed = co_await createSubprocessExec(helper(), args("kill-self", QString::number(SIGUSR1)));
+        auto killed = co_await createSubprocessExec(helper(),
+                                                    args("kill-self", QString::number(SIGUSR1)));
         APROC_COMPARE(co_await killed->wait(), -SIGUSR1);
         APROC_COMPARE(SIGUSR1, 10);
         auto exited = co_await createSubprocessExec(helper(), args("exit", "300"));
@@ -209,7 +224,8 @@ void tst_ProcessSignals::signalToGroupStopsTheTree()
     APROC_RUN([]() -> Task<void> {
         ProcessOptions options;
         options.startNewSession = true;
-        auto process = co_await createSubprocessShell(QStringLiteral("sleep 3600 & sleep 3600 & wait"), options);
+        auto process = co_await createSubprocessShell(
+                QStringLiteral("sleep 3600 & sleep 3600 & wait"), options);
         APROC_TRY_VERIFY(childrenOf(process->pid()).size() == 2);
         const QList<pid_t> sleepers = childrenOf(process->pid());
         process->sendSignalToGroup(SIGTERM);
@@ -223,8 +239,10 @@ void tst_ProcessSignals::signalToGroupStopsTheTree()
 void tst_ProcessSignals::stopTerminatesANormalChild()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
-        APROC_COMPARE(co_await process->standardOutput()->readline(), QByteArrayLiteral("sleeping\n"));
+        auto process
+                = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
+        APROC_COMPARE(co_await process->standardOutput()->readline(),
+                      QByteArrayLiteral("sleeping\n"));
         APROC_COMPARE(co_await process->stop(5s), -SIGTERM);
     }());
 }
@@ -254,8 +272,10 @@ void tst_ProcessSignals::stopAfterExitGivesTheCode()
 void tst_ProcessSignals::returncodeEmptyUntilExitProcessed()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
-        APROC_COMPARE(co_await process->standardOutput()->readline(), QByteArrayLiteral("sleeping\n"));
+        auto process
+                = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
+        APROC_COMPARE(co_await process->standardOutput()->readline(),
+                      QByteArrayLiteral("sleeping\n"));
         process->kill();
         APROC_VERIFY(!process->returncode());
         APROC_COMPARE(co_await process->wait(), -SIGKILL);
@@ -267,7 +287,8 @@ void tst_ProcessSignals::returncodeEmptyUntilExitProcessed()
 void tst_ProcessSignals::cancelledCreateKillsAndReaps()
 {
     APROC_RUN([]() -> Task<void> {
-        Task<std::unique_ptr<Process>> creating = createTask(createSubprocessExec(helper(), args("sleep", "3600")));
+        Task<std::unique_ptr<Process>> creating
+                = createTask(createSubprocessExec(helper(), args("sleep", "3600")));
         co_await sleep(0ms);
         APROC_VERIFY(!childrenOf(QStringLiteral("self")).isEmpty()); // the spawn happened
         creating.cancel();
@@ -281,8 +302,10 @@ void tst_ProcessSignals::cancelledCreateKillsAndReaps()
 void tst_ProcessSignals::destroyedProcessKillsAndReaps()
 {
     APROC_RUN([]() -> Task<void> {
-        auto process = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
-        APROC_COMPARE(co_await process->standardOutput()->readline(), QByteArrayLiteral("sleeping\n"));
+        auto process
+                = co_await createSubprocessExec(helper(), args("sleep", "3600"), pipedStdout());
+        APROC_COMPARE(co_await process->standardOutput()->readline(),
+                      QByteArrayLiteral("sleeping\n"));
         const pid_t pid = pid_t(process->pid());
         process.reset();
         APROC_TRY_VERIFY(gone(pid));
@@ -330,22 +353,29 @@ void tst_ProcessSignals::noLeaksAfterManySpawns()
         APROC_COMPARE(co_await process->wait(), 0);
     }());
     const int before = openFdCount();
-    APROC_RUN_TIMEOUT([]() -> Task<void> {
-        for (int i = 0; i < 300; ++i) {
-            if (i % 3 == 0) {
-                auto process = co_await createSubprocessExec(helper(), args("echo", "x"), pipedStdout());
-                const Communicated result = co_await process->communicate();
-                APROC_COMPARE(result.out, std::optional<QByteArray>(QByteArrayLiteral("x\n")));
-            } else if (i % 3 == 1) {
-                auto process = co_await createSubprocessExec(helper(), args("sleep", "3600"));
-                process->kill();
-                APROC_COMPARE(co_await process->wait(), -SIGKILL);
-            } else {
-                APROC_VERIFY_THROWS(co_await createSubprocessExec(QStringLiteral("/no/such/program-aproc"), QStringList()),
-                                    FileNotFoundError);
-            }
-        }
-    }(), std::chrono::milliseconds(60000));
+    APROC_RUN_TIMEOUT(
+            []() -> Task<void> {
+                for (int i = 0; i < 300; ++i) {
+                    if (i % 3 == 0) {
+                        auto process = co_await createSubprocessExec(helper(), args("echo", "x"),
+                                                                     pipedStdout());
+                        const Communicated result = co_await process->communicate();
+                        APROC_COMPARE(result.out,
+                                      std::optional<QByteArray>(QByteArrayLiteral("x\n")));
+                    } else if (i % 3 == 1) {
+                        auto process
+                                = co_await createSubprocessExec(helper(), args("sleep", "3600"));
+                        process->kill();
+                        APROC_COMPARE(co_await process->wait(), -SIGKILL);
+                    } else {
+                        APROC_VERIFY_THROWS(
+                                co_await createSubprocessExec(
+                                        QStringLiteral("/no/such/program-aproc"), QStringList()),
+                                FileNotFoundError);
+                    }
+                }
+            }(),
+            std::chrono::milliseconds(60000));
     QTRY_COMPARE(openFdCount(), before);
     QTRY_VERIFY(noZombie());
     QVERIFY(childrenOf(QStringLiteral("self")).isEmpty());

@@ -15,8 +15,8 @@
 #include <csignal>
 #include <functional>
 #include <memory>
-#include <tuple>
 #include <sys/wait.h>
+#include <tuple>
 #include <vector>
 
 using namespace aproc;
@@ -29,7 +29,8 @@ namespace {
 class LoopThread : public QThread
 {
 public:
-    explicit LoopThread(std::function<void(EventLoop *)> atStart) : m_atStart(std::move(atStart)) { }
+    explicit LoopThread(std::function<void(EventLoop *)> atStart)
+        : m_atStart(std::move(atStart)) { }
     ~LoopThread() override
     {
         quit();
@@ -68,7 +69,7 @@ Task<ThreadResult> runChildren(int index)
     inOut.stdinMode = PIPE;
     auto cat = co_await createSubprocessExec(helper(), args("cat"), inOut);
     result.livedInCreatingThread = echo->thread() == QThread::currentThread()
-            && cat->thread() == QThread::currentThread();
+                                   && cat->thread() == QThread::currentThread();
     const QByteArray input = QByteArray("thread ") + QByteArray::number(index);
     auto [echoed, catted] = co_await gather(echo->communicate(), cat->communicate(input));
     result.echoed = echoed.out.value_or(QByteArray());
@@ -115,7 +116,8 @@ void tst_ProcessThreads::processesInThreeThreads()
     Future<void> allDone(mainLoop);
     std::vector<std::unique_ptr<LoopThread>> threads;
     for (int index = 0; index < 3; ++index) {
-        threads.push_back(std::make_unique<LoopThread>([index, mainLoop, &results, &allDone](EventLoop *loop) {
+        threads.push_back(std::make_unique<LoopThread>([index, mainLoop, &results,
+                                                        &allDone](EventLoop *loop) {
             static_cast<void>(loop->createTask(threadWork(index, mainLoop, &results, &allDone)));
         }));
         threads.back()->start();
@@ -140,7 +142,8 @@ void tst_ProcessThreads::qprocessAlongside()
     QVERIFY(qprocess.waitForStarted());
     APROC_RUN([]() -> Task<void> {
         auto exited = co_await createSubprocessExec(helper(), args("exit", "5"));
-        auto selfKilled = co_await createSubprocessExec(helper(), args("kill-self", QString::number(SIGTERM)));
+        auto selfKilled = co_await createSubprocessExec(
+                helper(), args("kill-self", QString::number(SIGTERM)));
         auto killed = co_await createSubprocessExec(helper(), args("sleep", "3600"));
         killed->kill();
         const auto codes = co_await gather(exited->wait(), selfKilled->wait(), killed->wait());

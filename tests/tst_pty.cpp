@@ -39,7 +39,6 @@ int openFdCount()
                        .size());
 }
 
-
 // Everything the child writes until its terminal is gone.
 Task<QByteArray> readToEof(Process *process)
 {
@@ -106,7 +105,8 @@ void tst_Pty::stderrOnThePtyArrivesAsStdout()
         ProcessOptions options;
         options.stdinMode = options.stdoutMode = options.stderrMode = Stdio::pty();
         options.streams = false;
-        const QStringList arguments = QStringList() << QStringLiteral("out-err") << QStringLiteral("x");
+        const QStringList arguments = QStringList()
+                                      << QStringLiteral("out-err") << QStringLiteral("x");
         auto process = co_await createSubprocessExec(helper(), arguments, options);
         APROC_VERIFY(process->transport()->getPipeTransport(1));
         APROC_VERIFY(!process->transport()->getPipeTransport(2));

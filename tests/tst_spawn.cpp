@@ -50,7 +50,7 @@ QSet<qint64> liveChildren;
 
 // For the tests that expect a failure: spawnChild() itself.
 SpawnedChild spawnOrThrow(const QStringList &arguments, const ProcessOptions &options = {},
-    const QString &program = helper)
+                          const QString &program = helper)
 {
     SpawnedChild child = detail::spawnChild(program, arguments, options);
     QMutexLocker locker(&liveMutex);
@@ -61,14 +61,14 @@ SpawnedChild spawnOrThrow(const QStringList &arguments, const ProcessOptions &op
 // For the tests that expect a child: an exception fails the test (and only the test: QtTest
 // would end the whole run) and gives an empty SpawnedChild that the helpers below accept.
 SpawnedChild spawn(const QStringList &arguments, const ProcessOptions &options = {},
-    const QString &program = helper)
+                   const QString &program = helper)
 {
     try {
         return spawnOrThrow(arguments, options, program);
     } catch (const std::exception &error) {
-        QTest::qFail(
-            qPrintable(QStringLiteral("spawnChild threw: %1").arg(QString::fromUtf8(error.what()))),
-            __FILE__, __LINE__);
+        QTest::qFail(qPrintable(QStringLiteral("spawnChild threw: %1")
+                                        .arg(QString::fromUtf8(error.what()))),
+                     __FILE__, __LINE__);
     }
     return {};
 }
@@ -81,11 +81,11 @@ int waitChild(const SpawnedChild &child)
 {
     if (child.pid <= 0)
         return kHung - 1;
-    pollfd exited { child.pidfd.get(), POLLIN, 0 };
+    pollfd exited{child.pidfd.get(), POLLIN, 0};
     const bool hung = child.pidfd && ::poll(&exited, 1, kPatience) == 0;
     if (hung)
         ::kill(pid_t(child.pid), SIGKILL);
-    siginfo_t info {};
+    siginfo_t info{};
     int result;
     do {
         result = ::waitid(P_PID, id_t(child.pid), &info, WEXITED);
@@ -106,7 +106,7 @@ QByteArray readFrom(int fd, const QByteArray &until = {})
     QByteArray data;
     char buffer[4096];
     while (until.isEmpty() || !data.contains(until)) {
-        pollfd readable { fd, POLLIN, 0 };
+        pollfd readable{fd, POLLIN, 0};
         if (::poll(&readable, 1, kPatience) == 0)
             return data + "<no EOF>";
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -173,8 +173,7 @@ class ReplacedFd
 {
 public:
     ReplacedFd(int target, int replacement)
-        : m_target(target)
-        , m_saved(::fcntl(target, F_DUPFD_CLOEXEC, 3))
+        : m_target(target), m_saved(::fcntl(target, F_DUPFD_CLOEXEC, 3))
     {
         if (replacement >= 0)
             ::dup2(replacement, target);
@@ -292,7 +291,7 @@ void tst_Spawn::initTestCase()
     m_decoyDir = m_dir.filePath(QStringLiteral("decoy"));
     QVERIFY(QDir().mkpath(m_decoyDir));
     for (const QString &path :
-        QStringList { m_notExecutable, m_decoyDir + u'/' + QFileInfo(helper).fileName() }) {
+         QStringList{m_notExecutable, m_decoyDir + u'/' + QFileInfo(helper).fileName()}) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("#!/bin/sh\nexit 0\n");
@@ -317,14 +316,14 @@ void tst_Spawn::cleanup()
         ::kill(pid_t(pid), SIGKILL);
         ::waitpid(pid_t(pid), nullptr, 0);
     }
-    siginfo_t info {};
+    siginfo_t info{};
     const int found = ::waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT);
     QVERIFY2(found < 0 && errno == ECHILD,
-        qPrintable(QStringLiteral("a child is left: pid %1").arg(info.si_pid)));
+             qPrintable(QStringLiteral("a child is left: pid %1").arg(info.si_pid)));
     const QSet<int> fdsAfter = openFds();
     QVERIFY2(fdsAfter == m_fdsBefore,
-        qPrintable(QStringLiteral("descriptors before: %1, after: %2")
-                       .arg(describe(m_fdsBefore), describe(fdsAfter))));
+             qPrintable(QStringLiteral("descriptors before: %1, after: %2")
+                                .arg(describe(m_fdsBefore), describe(fdsAfter))));
 }
 
 // ER-08: bad input throws ValueError naming it, before anything is created (the three pipes
@@ -335,7 +334,7 @@ void tst_Spawn::badArguments_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<Configure>("configure");
     QTest::addColumn<QString>("named");
-    const QStringList exit0 { QStringLiteral("exit"), QStringLiteral("0") };
+    const QStringList exit0{QStringLiteral("exit"), QStringLiteral("0")};
     const Configure nothing = [](ProcessOptions &) {};
     const auto environment = [](const QString &name, const QString &value) {
         return Configure([=](ProcessOptions &options) {
@@ -345,57 +344,58 @@ void tst_Spawn::badArguments_data()
         });
     };
     QTest::newRow("ER-08 empty program")
-        << QString() << exit0 << nothing << QStringLiteral("empty");
+            << QString() << exit0 << nothing << QStringLiteral("empty");
     QTest::newRow("ER-08 NUL in the program")
-        << nulIn(helper, QStringLiteral("x")) << exit0 << nothing << QStringLiteral("\\0x");
+            << nulIn(helper, QStringLiteral("x")) << exit0 << nothing << QStringLiteral("\\0x");
     QTest::newRow("ER-08 NUL in an argument")
-        << helper
-        << QStringList { QStringLiteral("echo"), nulIn(QStringLiteral("a"), QStringLiteral("b")) }
-        << nothing << QStringLiteral("Argument 2");
+            << helper
+            << QStringList{QStringLiteral("echo"), nulIn(QStringLiteral("a"), QStringLiteral("b"))}
+            << nothing << QStringLiteral("Argument 2");
     QTest::newRow("ER-08 NUL in a variable's value")
-        << helper << exit0 << environment(QStringLiteral("FOO"), nulIn(QStringLiteral("a"), {}))
-        << QStringLiteral("'FOO'");
+            << helper << exit0 << environment(QStringLiteral("FOO"), nulIn(QStringLiteral("a"), {}))
+            << QStringLiteral("'FOO'");
     QTest::newRow("ER-08 NUL in a variable's name")
-        << helper << exit0
-        << environment(nulIn(QStringLiteral("F"), QStringLiteral("OO")), QStringLiteral("x"))
-        << QStringLiteral("F\\0");
+            << helper << exit0
+            << environment(nulIn(QStringLiteral("F"), QStringLiteral("OO")), QStringLiteral("x"))
+            << QStringLiteral("F\\0");
     QTest::newRow("ER-08 '=' in a variable's name")
-        << helper << exit0 << environment(QStringLiteral("A=B"), QStringLiteral("x"))
-        << QStringLiteral("'A=B'");
+            << helper << exit0 << environment(QStringLiteral("A=B"), QStringLiteral("x"))
+            << QStringLiteral("'A=B'");
     QTest::newRow("ER-08 NUL in the working directory")
-        << helper << exit0 << Configure([=](ProcessOptions &o) {
-               o.workingDirectory = nulIn(QStringLiteral("/tmp"), {});
-           })
-        << QStringLiteral("working directory");
+            << helper << exit0 << Configure([=](ProcessOptions &o) {
+                   o.workingDirectory = nulIn(QStringLiteral("/tmp"), {});
+               })
+            << QStringLiteral("working directory");
     QTest::newRow("ER-08 toStdout for stdin")
-        << helper << exit0 << Configure([](ProcessOptions &o) { o.stdinMode = STDOUT; })
-        << QStringLiteral("stdin");
+            << helper << exit0 << Configure([](ProcessOptions &o) { o.stdinMode = STDOUT; })
+            << QStringLiteral("stdin");
     QTest::newRow("ER-08 toStdout for stdout")
-        << helper << exit0 << Configure([](ProcessOptions &o) { o.stdoutMode = STDOUT; })
-        << QStringLiteral("stdout");
+            << helper << exit0 << Configure([](ProcessOptions &o) { o.stdoutMode = STDOUT; })
+            << QStringLiteral("stdout");
     QTest::newRow("ST-01 limit 0")
-        << helper << exit0 << Configure([](ProcessOptions &o) { o.limit = 0; })
-        << QStringLiteral("limit");
+            << helper << exit0 << Configure([](ProcessOptions &o) { o.limit = 0; })
+            << QStringLiteral("limit");
     QTest::newRow("ST-01 limit -1")
-        << helper << exit0 << Configure([](ProcessOptions &o) { o.limit = -1; })
-        << QStringLiteral("limit");
+            << helper << exit0 << Configure([](ProcessOptions &o) { o.limit = -1; })
+            << QStringLiteral("limit");
     QTest::newRow("Stdio::fd of a closed descriptor")
-        << helper << exit0 << Configure([](ProcessOptions &o) { o.stdoutMode = Stdio::fd(1000); })
-        << QStringLiteral("Stdio::fd(1000) for stdout");
+            << helper << exit0
+            << Configure([](ProcessOptions &o) { o.stdoutMode = Stdio::fd(1000); })
+            << QStringLiteral("Stdio::fd(1000) for stdout");
     QTest::newRow("Stdio::fd(-1)")
-        << helper << exit0 << Configure([](ProcessOptions &o) { o.stderrMode = Stdio::fd(-1); })
-        << QStringLiteral("Stdio::fd(-1) for stderr");
+            << helper << exit0 << Configure([](ProcessOptions &o) { o.stderrMode = Stdio::fd(-1); })
+            << QStringLiteral("Stdio::fd(-1) for stderr");
     QTest::newRow("passFds with a closed descriptor")
-        << helper << exit0 << Configure([](ProcessOptions &o) {
-               o.passFds = { 0, 1001 };
-           })
-        << QStringLiteral("passFds: 1001");
+            << helper << exit0 << Configure([](ProcessOptions &o) {
+                   o.passFds = {0, 1001};
+               })
+            << QStringLiteral("passFds: 1001");
     QTest::newRow("negative processGroup")
-        << helper << exit0 << Configure([](ProcessOptions &o) { o.processGroup = -2; })
-        << QStringLiteral("processGroup");
+            << helper << exit0 << Configure([](ProcessOptions &o) { o.processGroup = -2; })
+            << QStringLiteral("processGroup");
     QTest::newRow("umask beyond 0777")
-        << helper << exit0 << Configure([](ProcessOptions &o) { o.umask = 01022; })
-        << QStringLiteral("01022");
+            << helper << exit0 << Configure([](ProcessOptions &o) { o.umask = 01022; })
+            << QStringLiteral("01022");
 }
 
 void tst_Spawn::badArguments()
@@ -430,7 +430,7 @@ void tst_Spawn::startErrors_data()
     const QString decoyDir = m_decoyDir;
     const Configure pipes = [](ProcessOptions &o) { o = piped(); };
     const Configure ptys
-        = [](ProcessOptions &o) { o = piped(Stdio::pty(), Stdio::pty(), Stdio::pty()); };
+            = [](ProcessOptions &o) { o = piped(Stdio::pty(), Stdio::pty(), Stdio::pty()); };
     const auto withPath = [](const QString &path) {
         return Configure([=](ProcessOptions &o) {
             o = piped();
@@ -443,33 +443,33 @@ void tst_Spawn::startErrors_data()
     const QString perm = QStringLiteral("PermissionError");
     QTest::newRow("ER-04 missing program") << missing << pipes << fnf << ENOENT << missing;
     QTest::newRow("ER-04 missing program, searched in PATH")
-        << QStringLiteral("aproc-no-such-program") << pipes << fnf << ENOENT
-        << QStringLiteral("aproc-no-such-program");
+            << QStringLiteral("aproc-no-such-program") << pipes << fnf << ENOENT
+            << QStringLiteral("aproc-no-such-program");
     QTest::newRow("ER-04 PATH entries that are files or missing")
-        << QStringLiteral("aproc-no-such-program")
-        << withPath(QStringLiteral("/etc/passwd:/nonexistent:")) << fnf << ENOENT
-        << QStringLiteral("aproc-no-such-program");
+            << QStringLiteral("aproc-no-such-program")
+            << withPath(QStringLiteral("/etc/passwd:/nonexistent:")) << fnf << ENOENT
+            << QStringLiteral("aproc-no-such-program");
     QTest::newRow("ER-04 not executable")
-        << m_notExecutable << pipes << perm << EACCES << m_notExecutable;
+            << m_notExecutable << pipes << perm << EACCES << m_notExecutable;
     QTest::newRow("ER-04 a directory") << m_dir.path() << pipes << perm << EACCES << m_dir.path();
     QTest::newRow("ER-04 PATH finds only a file that is not executable")
-        << helperName << withPath(decoyDir) << perm << EACCES << helperName;
+            << helperName << withPath(decoyDir) << perm << EACCES << helperName;
     QTest::newRow("ER-04 missing working directory") << helper << Configure([=](ProcessOptions &o) {
         o = piped();
         o.workingDirectory = missingDir;
     }) << fnf << ENOENT << missingDir;
     QTest::newRow("ER-05 missing program with a pty")
-        << missing << ptys << fnf << ENOENT << missing;
+            << missing << ptys << fnf << ENOENT << missing;
     QTest::newRow("ER-05 missing program with every option")
-        << missing << Configure([](ProcessOptions &o) {
-               o = piped(DEVNULL, Stdio::pty(), STDOUT);
-               o.startNewSession = true;
-               o.dieWithParent = true;
-               o.umask = 077;
-               o.passFds = { 0, 1, 2 };
-               o.closeFds = false;
-           })
-        << fnf << ENOENT << missing;
+            << missing << Configure([](ProcessOptions &o) {
+                   o = piped(DEVNULL, Stdio::pty(), STDOUT);
+                   o.startNewSession = true;
+                   o.dieWithParent = true;
+                   o.umask = 077;
+                   o.passFds = {0, 1, 2};
+                   o.closeFds = false;
+               })
+            << fnf << ENOENT << missing;
 }
 
 void tst_Spawn::startErrors()
@@ -483,7 +483,7 @@ void tst_Spawn::startErrors()
     configure(options);
     QString caught;
     try {
-        spawnOrThrow({ QStringLiteral("exit"), QStringLiteral("0") }, options, program);
+        spawnOrThrow({QStringLiteral("exit"), QStringLiteral("0")}, options, program);
     } catch (const FileNotFoundError &error) {
         caught = QStringLiteral("FileNotFoundError");
         QCOMPARE(error.errorNumber(), errorNumber);
@@ -503,7 +503,7 @@ void tst_Spawn::startErrors()
 // already made are closed.
 void tst_Spawn::tooManyOpenFiles()
 {
-    rlimit saved {};
+    rlimit saved{};
     QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
     const auto restore = qScopeGuard([&] { ::setrlimit(RLIMIT_NOFILE, &saved); });
     int secondFree = -1; // below the limit there is room for one pipe: the second one fails
@@ -516,7 +516,7 @@ void tst_Spawn::tooManyOpenFiles()
     QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
     int errorNumber = 0;
     try {
-        spawnOrThrow({ QStringLiteral("exit"), QStringLiteral("0") }, piped());
+        spawnOrThrow({QStringLiteral("exit"), QStringLiteral("0")}, piped());
     } catch (const OSError &error) {
         errorNumber = error.errorNumber();
     } catch (const std::exception &) {
@@ -532,7 +532,7 @@ void tst_Spawn::pathSearch_data()
     QTest::addColumn<Configure>("configure");
     const QString helperDir = QFileInfo(helper).absolutePath();
     const QString helperName = QFileInfo(helper).fileName();
-    const QStringList echo { QStringLiteral("echo"), QStringLiteral("found") };
+    const QStringList echo{QStringLiteral("echo"), QStringLiteral("found")};
     const auto withPath = [](const QString &path, const QString &cwd = {}) {
         return Configure([=](ProcessOptions &o) {
             QProcessEnvironment env;
@@ -543,19 +543,20 @@ void tst_Spawn::pathSearch_data()
     };
     QTest::newRow("PATH of the given environment") << helperName << echo << withPath(helperDir);
     QTest::newRow("missing and non-directory entries are skipped")
-        << helperName << echo << withPath(QStringLiteral("/nonexistent:/etc/passwd:") + helperDir);
+            << helperName << echo
+            << withPath(QStringLiteral("/nonexistent:/etc/passwd:") + helperDir);
     QTest::newRow("a non-executable match does not stop the search")
-        << helperName << echo << withPath(m_decoyDir + u':' + helperDir);
+            << helperName << echo << withPath(m_decoyDir + u':' + helperDir);
     QTest::newRow("an empty entry is the working directory")
-        << helperName << echo << withPath(QStringLiteral("/nonexistent:"), helperDir);
+            << helperName << echo << withPath(QStringLiteral("/nonexistent:"), helperDir);
     QTest::newRow("/bin:/usr/bin when the environment has no PATH")
-        << QStringLiteral("sh")
-        << QStringList { QStringLiteral("-c"), QStringLiteral("echo found") }
-        << Configure([](ProcessOptions &o) {
-               QProcessEnvironment env;
-               env.insert(QStringLiteral("FOO"), QStringLiteral("bar"));
-               o.environment = env;
-           });
+            << QStringLiteral("sh")
+            << QStringList{QStringLiteral("-c"), QStringLiteral("echo found")}
+            << Configure([](ProcessOptions &o) {
+                   QProcessEnvironment env;
+                   env.insert(QStringLiteral("FOO"), QStringLiteral("bar"));
+                   o.environment = env;
+               });
 }
 
 void tst_Spawn::pathSearch()
@@ -578,8 +579,8 @@ void tst_Spawn::searchesTheParentsPath()
     qputenv("PATH", "/nonexistent:" + QFile::encodeName(QFileInfo(helper).absolutePath()));
     ProcessOptions options;
     options.stdoutMode = PIPE;
-    const SpawnedChild child = spawn(
-        { QStringLiteral("echo"), QStringLiteral("found") }, options, QFileInfo(helper).fileName());
+    const SpawnedChild child = spawn({QStringLiteral("echo"), QStringLiteral("found")}, options,
+                                     QFileInfo(helper).fileName());
     QCOMPARE(readFrom(child.stdoutFd.get()), QByteArray("found\n"));
     QCOMPARE(waitChild(child), 0);
 }
@@ -590,8 +591,8 @@ void tst_Spawn::relativeProgramInWorkingDirectory()
     ProcessOptions options;
     options.stdoutMode = PIPE;
     options.workingDirectory = QFileInfo(helper).absolutePath();
-    const SpawnedChild child = spawn({ QStringLiteral("echo"), QStringLiteral("here") }, options,
-        QStringLiteral("./") + QFileInfo(helper).fileName());
+    const SpawnedChild child = spawn({QStringLiteral("echo"), QStringLiteral("here")}, options,
+                                     QStringLiteral("./") + QFileInfo(helper).fileName());
     QCOMPARE(readFrom(child.stdoutFd.get()), QByteArray("here\n"));
     QCOMPARE(waitChild(child), 0);
 }
@@ -605,26 +606,26 @@ void tst_Spawn::stdioModes_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("expectedOut");
     QTest::addColumn<QByteArray>("expectedErr");
-    const QStringList outErr { QStringLiteral("out-err"), QStringLiteral("x") };
-    const QStringList stdinLength { QStringLiteral("stdin-length") };
+    const QStringList outErr{QStringLiteral("out-err"), QStringLiteral("x")};
+    const QStringList stdinLength{QStringLiteral("stdin-length")};
     QTest::newRow("PT-12 stdout and stderr apart")
-        << DEVNULL << PIPE << PIPE << outErr << QByteArray() << QByteArray("OUT:x")
-        << QByteArray("ERR:x");
+            << DEVNULL << PIPE << PIPE << outErr << QByteArray() << QByteArray("OUT:x")
+            << QByteArray("ERR:x");
     QTest::newRow("PC-01 stdin and stdout piped")
-        << PIPE << PIPE << DEVNULL << QStringList { QStringLiteral("cat") }
-        << QByteArray("some data") << QByteArray("some data") << QByteArray();
+            << PIPE << PIPE << DEVNULL << QStringList{QStringLiteral("cat")}
+            << QByteArray("some data") << QByteArray("some data") << QByteArray();
     QTest::newRow("PC-11 stderr to stdout") << DEVNULL << PIPE << STDOUT << outErr << QByteArray()
                                             << QByteArray("OUT:xERR:x") << QByteArray();
     QTest::newRow("PC-09 stdin from /dev/null reads EOF at once")
-        << DEVNULL << PIPE << PIPE << stdinLength << QByteArray() << QByteArray("0")
-        << QByteArray();
-    QTest::newRow("PC-09 stdout to /dev/null")
-        << PIPE << DEVNULL << PIPE << outErr << QByteArray() << QByteArray() << QByteArray("ERR:x");
+            << DEVNULL << PIPE << PIPE << stdinLength << QByteArray() << QByteArray("0")
+            << QByteArray();
+    QTest::newRow("PC-09 stdout to /dev/null") << PIPE << DEVNULL << PIPE << outErr << QByteArray()
+                                               << QByteArray() << QByteArray("ERR:x");
     QTest::newRow("PC-09 stderr to /dev/null")
-        << DEVNULL << PIPE << DEVNULL << outErr << QByteArray() << QByteArray("OUT:x")
-        << QByteArray();
-    QTest::newRow("stderr to stdout to /dev/null")
-        << DEVNULL << DEVNULL << STDOUT << outErr << QByteArray() << QByteArray() << QByteArray();
+            << DEVNULL << PIPE << DEVNULL << outErr << QByteArray() << QByteArray("OUT:x")
+            << QByteArray();
+    QTest::newRow("stderr to stdout to /dev/null") << DEVNULL << DEVNULL << STDOUT << outErr
+                                                   << QByteArray() << QByteArray() << QByteArray();
 }
 
 void tst_Spawn::stdioModes()
@@ -651,10 +652,10 @@ void tst_Spawn::stdioModes()
 
 void tst_Spawn::parentEndsAreCloseOnExecAndBlocking()
 {
-    for (const Stdio mode : { PIPE, Stdio::pty() }) {
-        SpawnedChild child = spawn({ QStringLiteral("cat") }, piped(mode, mode, mode));
-        for (const int fd : { child.pidfd.get(), child.stdinFd.get(), child.stdoutFd.get(),
-                 child.stderrFd.get() }) {
+    for (const Stdio mode : {PIPE, Stdio::pty()}) {
+        SpawnedChild child = spawn({QStringLiteral("cat")}, piped(mode, mode, mode));
+        for (const int fd :
+             {child.pidfd.get(), child.stdinFd.get(), child.stdoutFd.get(), child.stderrFd.get()}) {
             if (fd < 0 && mode == Stdio::pty()) // stderr: the pty's output is read as stdout
                 continue;
             QVERIFY(fd >= 3);
@@ -677,7 +678,7 @@ void tst_Spawn::inheritsTheParentsStdin()
     UniqueFd readEnd(fds[0]), writeEnd(fds[1]);
     ReplacedFd stdinReplaced(0, readEnd.get());
     const SpawnedChild child
-        = spawn({ QStringLiteral("stdin-length") }, piped(Stdio::inherit(), PIPE, DEVNULL));
+            = spawn({QStringLiteral("stdin-length")}, piped(Stdio::inherit(), PIPE, DEVNULL));
     stdinReplaced.restore();
     readEnd.reset();
     QVERIFY(writeAll(writeEnd.get(), "abcd"));
@@ -690,8 +691,8 @@ void tst_Spawn::fdModeKeepsTheParentsDescriptor()
 {
     QTemporaryFile file;
     QVERIFY(file.open());
-    const SpawnedChild child = spawn({ QStringLiteral("echo"), QStringLiteral("to a file") },
-        piped(DEVNULL, Stdio::fd(file.handle()), DEVNULL));
+    const SpawnedChild child = spawn({QStringLiteral("echo"), QStringLiteral("to a file")},
+                                     piped(DEVNULL, Stdio::fd(file.handle()), DEVNULL));
     QCOMPARE(waitChild(child), 0);
     QVERIFY(::fcntl(file.handle(), F_GETFD) >= 0);
     file.seek(0);
@@ -703,7 +704,7 @@ void tst_Spawn::fdModeKeepsTheParentsDescriptor()
 void tst_Spawn::stdioWhenTheParentClosedItsOwn()
 {
     ReplacedFd stdinClosed(0, -1);
-    SpawnedChild child = spawn({ QStringLiteral("cat") }, piped(PIPE, PIPE, DEVNULL));
+    SpawnedChild child = spawn({QStringLiteral("cat")}, piped(PIPE, PIPE, DEVNULL));
     const bool zeroFree = ::fcntl(0, F_GETFD) < 0;
     stdinClosed.restore();
     QVERIFY(zeroFree);
@@ -721,8 +722,8 @@ void tst_Spawn::fdSourceBelowThree()
     QCOMPARE(::pipe2(fds, O_CLOEXEC), 0);
     UniqueFd readEnd(fds[0]), writeEnd(fds[1]);
     ReplacedFd stdinReplaced(0, writeEnd.get());
-    const SpawnedChild child = spawn({ QStringLiteral("echo"), QStringLiteral("via fd 0") },
-        piped(DEVNULL, Stdio::fd(0), DEVNULL));
+    const SpawnedChild child = spawn({QStringLiteral("echo"), QStringLiteral("via fd 0")},
+                                     piped(DEVNULL, Stdio::fd(0), DEVNULL));
     stdinReplaced.restore();
     writeEnd.reset();
     QCOMPARE(readFrom(readEnd.get()), QByteArray("via fd 0\n"));
@@ -732,7 +733,7 @@ void tst_Spawn::fdSourceBelowThree()
 // PC-10: stdin is a real pipe, so a child can open /dev/stdin by name.
 void tst_Spawn::devStdinIsARealPipe()
 {
-    SpawnedChild child = spawn({ QStringLiteral("read-dev-stdin") }, piped(PIPE, PIPE, DEVNULL));
+    SpawnedChild child = spawn({QStringLiteral("read-dev-stdin")}, piped(PIPE, PIPE, DEVNULL));
     QVERIFY(writeAll(child.stdinFd.get(), "abc"));
     child.stdinFd.reset();
     QCOMPARE(readFrom(child.stdoutFd.get()), QByteArray("abc"));
@@ -743,7 +744,7 @@ void tst_Spawn::closeFdsByDefault()
 {
     const UniqueFd inheritable(::fcntl(2, F_DUPFD, 50));
     QVERIFY(inheritable.get() >= 50);
-    const SpawnedChild child = spawn({ QStringLiteral("print-fds") }, piped(PIPE, PIPE, PIPE));
+    const SpawnedChild child = spawn({QStringLiteral("print-fds")}, piped(PIPE, PIPE, PIPE));
     QCOMPARE(describe(fdsPrinted(readFrom(child.stdoutFd.get()))), QStringLiteral("0,1,2"));
     QCOMPARE(waitChild(child), 0);
 }
@@ -755,9 +756,9 @@ void tst_Spawn::passFdsWithGaps()
     const UniqueFd b(::fcntl(2, F_DUPFD_CLOEXEC, 44));
     const UniqueFd c(::fcntl(2, F_DUPFD_CLOEXEC, 49));
     ProcessOptions options = piped(DEVNULL, PIPE, DEVNULL);
-    options.passFds = { c.get(), a.get(), 1, b.get(), a.get() }; // unsorted, repeated, one below 3
-    const SpawnedChild child = spawn({ QStringLiteral("print-fds") }, options);
-    const QSet<int> expected { 0, 1, 2, a.get(), b.get(), c.get() };
+    options.passFds = {c.get(), a.get(), 1, b.get(), a.get()}; // unsorted, repeated, one below 3
+    const SpawnedChild child = spawn({QStringLiteral("print-fds")}, options);
+    const QSet<int> expected{0, 1, 2, a.get(), b.get(), c.get()};
     QCOMPARE(describe(fdsPrinted(readFrom(child.stdoutFd.get()))), describe(expected));
     QCOMPARE(waitChild(child), 0);
     QVERIFY(::fcntl(a.get(), F_GETFD) & FD_CLOEXEC); // the parent's copies are untouched
@@ -770,8 +771,8 @@ void tst_Spawn::closeFdsFalseKeepsOnlyInheritable()
     const UniqueFd inheritable(::fcntl(2, F_DUPFD, 50));
     ProcessOptions options = piped(PIPE, PIPE, PIPE);
     options.closeFds = false;
-    const QSet<int> expected = inheritableFds() + QSet<int> { 0, 1, 2 };
-    SpawnedChild child = spawn({ QStringLiteral("print-fds") }, options);
+    const QSet<int> expected = inheritableFds() + QSet<int>{0, 1, 2};
+    SpawnedChild child = spawn({QStringLiteral("print-fds")}, options);
     child.stdinFd.reset();
     QCOMPARE(describe(fdsPrinted(readFrom(child.stdoutFd.get()))), describe(expected));
     QCOMPARE(waitChild(child), 0);
@@ -782,7 +783,7 @@ void tst_Spawn::pipeEndsNeverReachTheChild()
 {
     ProcessOptions options = piped(PIPE, PIPE, DEVNULL);
     options.closeFds = false;
-    SpawnedChild child = spawn({ QStringLiteral("stdin-length") }, options);
+    SpawnedChild child = spawn({QStringLiteral("stdin-length")}, options);
     QVERIFY(writeAll(child.stdinFd.get(), "abc"));
     child.stdinFd.reset();
     QCOMPARE(readFrom(child.stdoutFd.get()), QByteArray("3"));
@@ -795,9 +796,9 @@ void tst_Spawn::workingDirectory()
     QVERIFY(directory.isValid());
     ProcessOptions options = piped(DEVNULL, PIPE, DEVNULL);
     options.workingDirectory = directory.path();
-    const SpawnedChild child = spawn({ QStringLiteral("print-cwd") }, options);
+    const SpawnedChild child = spawn({QStringLiteral("print-cwd")}, options);
     QCOMPARE(QString::fromLocal8Bit(readFrom(child.stdoutFd.get())),
-        QDir(directory.path()).canonicalPath());
+             QDir(directory.path()).canonicalPath());
     QCOMPARE(waitChild(child), 0);
 }
 
@@ -814,17 +815,17 @@ void tst_Spawn::environment_data()
     const QString probe = QStringLiteral("APROC_TST_SPAWN_PROBE");
     const std::optional<QProcessEnvironment> unset;
     QTest::newRow("PC-05 FOO=baz")
-        << std::optional(foo) << QStringLiteral("FOO") << QByteArray("baz") << 0;
+            << std::optional(foo) << QStringLiteral("FOO") << QByteArray("baz") << 0;
     QTest::newRow("non-ASCII value in UTF-8")
-        << std::optional(nonAscii) << QStringLiteral("FOO") << QByteArray("h\xc3\xa9llo") << 0;
+            << std::optional(nonAscii) << QStringLiteral("FOO") << QByteArray("h\xc3\xa9llo") << 0;
     QTest::newRow("a given environment replaces the parent's")
-        << std::optional(foo) << probe << QByteArray() << 1;
+            << std::optional(foo) << probe << QByteArray() << 1;
     QTest::newRow("an empty environment is empty")
-        << std::optional(QProcessEnvironment()) << QStringLiteral("PATH") << QByteArray() << 1;
+            << std::optional(QProcessEnvironment()) << QStringLiteral("PATH") << QByteArray() << 1;
     QTest::newRow("unset inherits") << unset << probe << QByteArray("inherited") << 0;
     QTest::newRow("InheritFromParent inherits")
-        << std::optional(QProcessEnvironment(QProcessEnvironment::InheritFromParent)) << probe
-        << QByteArray("inherited") << 0;
+            << std::optional(QProcessEnvironment(QProcessEnvironment::InheritFromParent)) << probe
+            << QByteArray("inherited") << 0;
 }
 
 void tst_Spawn::environment()
@@ -835,7 +836,7 @@ void tst_Spawn::environment()
     QFETCH(int, status);
     ProcessOptions options = piped(DEVNULL, PIPE, DEVNULL);
     options.environment = environment;
-    const SpawnedChild child = spawn({ QStringLiteral("print-env"), name }, options);
+    const SpawnedChild child = spawn({QStringLiteral("print-env"), name}, options);
     QCOMPARE(readFrom(child.stdoutFd.get()), value);
     QCOMPARE(waitChild(child), status);
 }
@@ -845,14 +846,14 @@ void tst_Spawn::newSession()
 {
     ProcessOptions options = piped(DEVNULL, PIPE, DEVNULL);
     options.startNewSession = true;
-    const SpawnedChild child = spawn({ QStringLiteral("pgid") }, options);
+    const SpawnedChild child = spawn({QStringLiteral("pgid")}, options);
     const QByteArray id = QByteArray::number(child.pid);
     QCOMPARE(readFrom(child.stdoutFd.get()), id + ' ' + id + ' ' + id);
     QCOMPARE(child.processGroup, child.pid);
     QCOMPARE(waitChild(child), 0);
 
     options.processGroup = 0; // already its own group as a session leader: not an error
-    const SpawnedChild leader = spawn({ QStringLiteral("exit"), QStringLiteral("8") }, options);
+    const SpawnedChild leader = spawn({QStringLiteral("exit"), QStringLiteral("8")}, options);
     QCOMPARE(waitChild(leader), 8);
 }
 
@@ -860,13 +861,13 @@ void tst_Spawn::processGroup()
 {
     ProcessOptions options = piped(DEVNULL, PIPE, DEVNULL);
     options.processGroup = 0;
-    const SpawnedChild first = spawn({ QStringLiteral("sleep"), QStringLiteral("100") }, options);
+    const SpawnedChild first = spawn({QStringLiteral("sleep"), QStringLiteral("100")}, options);
     QCOMPARE(readFrom(first.stdoutFd.get(), "\n"), QByteArray("sleeping\n"));
     QCOMPARE(qint64(::getpgid(pid_t(first.pid))), first.pid);
     QCOMPARE(first.processGroup, first.pid);
 
     options.processGroup = pid_t(first.pid);
-    const SpawnedChild second = spawn({ QStringLiteral("pgid") }, options);
+    const SpawnedChild second = spawn({QStringLiteral("pgid")}, options);
     const QList<QByteArray> ids = readFrom(second.stdoutFd.get()).split(' ');
     QCOMPARE(waitChild(second), 0);
     QCOMPARE(ids.size(), 3);
@@ -892,7 +893,7 @@ void tst_Spawn::restoreSignals()
     QFETCH(bool, restore);
     struct sigaction ignore
     {
-    }, oldHup {}, oldPipe {};
+    }, oldHup{}, oldPipe{};
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGHUP, &ignore, &oldHup);
     ::sigaction(SIGPIPE, &ignore, &oldPipe);
@@ -910,22 +911,21 @@ void tst_Spawn::restoreSignals()
     ::pthread_sigmask(SIG_SETMASK, nullptr, &mask);
     for (int signo = 1; signo < 32; ++signo) {
         struct sigaction action
-        {
-        };
+        { };
         ::sigaction(signo, nullptr, &action);
         blocked |= sigismember(&mask, signo) ? signalBit(signo) : 0;
         ignored |= action.sa_handler == SIG_IGN ? signalBit(signo) : 0;
     }
     QVERIFY(blocked & signalBit(SIGUSR1));
-    QCOMPARE(
-        ignored & (signalBit(SIGHUP) | signalBit(SIGPIPE)), signalBit(SIGHUP) | signalBit(SIGPIPE));
+    QCOMPARE(ignored & (signalBit(SIGHUP) | signalBit(SIGPIPE)),
+             signalBit(SIGHUP) | signalBit(SIGPIPE));
 
     ProcessOptions options = piped(DEVNULL, PIPE, DEVNULL);
     options.restoreSignals = restore;
-    const SpawnedChild child = spawn({ QStringLiteral("print-sigmask") }, options);
-    const QByteArray expected = restore
-        ? QByteArray("0 0")
-        : QByteArray::number(quint64(blocked)) + ' ' + QByteArray::number(quint64(ignored));
+    const SpawnedChild child = spawn({QStringLiteral("print-sigmask")}, options);
+    const QByteArray expected = restore ? QByteArray("0 0")
+                                        : QByteArray::number(quint64(blocked)) + ' '
+                                                  + QByteArray::number(quint64(ignored));
     QCOMPARE(readFrom(child.stdoutFd.get()), expected);
     QCOMPARE(waitChild(child), 0);
 }
@@ -935,12 +935,12 @@ void tst_Spawn::defaultDispositionLetsSighupKill()
 {
     struct sigaction ignore
     {
-    }, old {};
+    }, old{};
     ignore.sa_handler = SIG_IGN;
     ::sigaction(SIGHUP, &ignore, &old);
     const auto undo = qScopeGuard([&] { ::sigaction(SIGHUP, &old, nullptr); });
-    const SpawnedChild child
-        = spawn({ QStringLiteral("sleep"), QStringLiteral("100") }, piped(DEVNULL, PIPE, DEVNULL));
+    const SpawnedChild child = spawn({QStringLiteral("sleep"), QStringLiteral("100")},
+                                     piped(DEVNULL, PIPE, DEVNULL));
     QCOMPARE(readFrom(child.stdoutFd.get(), "\n"), QByteArray("sleeping\n"));
     QCOMPARE(::kill(pid_t(child.pid), SIGHUP), 0);
     QCOMPARE(waitChild(child), -SIGHUP);
@@ -955,7 +955,7 @@ void tst_Spawn::parentSignalMaskUntouched()
     ::pthread_sigmask(SIG_BLOCK, &usr2, &before);
     const auto undo = qScopeGuard([&] { ::pthread_sigmask(SIG_SETMASK, &before, nullptr); });
     ::pthread_sigmask(SIG_SETMASK, nullptr, &before);
-    const SpawnedChild child = spawn({ QStringLiteral("exit"), QStringLiteral("0") });
+    const SpawnedChild child = spawn({QStringLiteral("exit"), QStringLiteral("0")});
     QVERIFY_THROWS_EXCEPTION(OSError, spawnOrThrow({}, {}, QStringLiteral("/nonexistent/program")));
     ::pthread_sigmask(SIG_SETMASK, nullptr, &after);
     for (int signo = 1; signo < NSIG; ++signo)
@@ -972,7 +972,8 @@ void tst_Spawn::umask_data()
     QTest::newRow("027") << std::optional<mode_t>(027) << QByteArray("027");
     QTest::newRow("000") << std::optional<mode_t>(0) << QByteArray("000");
     QTest::newRow("unset: the parent's")
-        << std::optional<mode_t>() << QByteArray::number(uint(current), 8).rightJustified(3, '0');
+            << std::optional<mode_t>()
+            << QByteArray::number(uint(current), 8).rightJustified(3, '0');
 }
 
 void tst_Spawn::umask()
@@ -981,7 +982,7 @@ void tst_Spawn::umask()
     QFETCH(QByteArray, printed);
     ProcessOptions options = piped(DEVNULL, PIPE, DEVNULL);
     options.umask = mask;
-    const SpawnedChild child = spawn({ QStringLiteral("umask") }, options);
+    const SpawnedChild child = spawn({QStringLiteral("umask")}, options);
     QCOMPARE(readFrom(child.stdoutFd.get()), printed);
     QCOMPARE(waitChild(child), 0);
 }
@@ -1000,7 +1001,7 @@ void tst_Spawn::dieWithParent()
     QFETCH(QByteArray, signal);
     ProcessOptions options = piped(DEVNULL, PIPE, DEVNULL);
     options.dieWithParent = die;
-    const SpawnedChild child = spawn({ QStringLiteral("pdeathsig") }, options);
+    const SpawnedChild child = spawn({QStringLiteral("pdeathsig")}, options);
     QCOMPARE(readFrom(child.stdoutFd.get()), signal);
     QCOMPARE(waitChild(child), 0);
 }
@@ -1013,9 +1014,8 @@ void tst_Spawn::dieWithParentFollowsTheSpawningThread()
         ProcessOptions options = piped(DEVNULL, DEVNULL, DEVNULL);
         options.dieWithParent = true;
         try {
-            child = spawnOrThrow({ QStringLiteral("sleep"), QStringLiteral("100") }, options);
-        } catch (const std::exception &) {
-        }
+            child = spawnOrThrow({QStringLiteral("sleep"), QStringLiteral("100")}, options);
+        } catch (const std::exception &) { }
     }).join();
     QVERIFY(child.pid > 0);
     QCOMPARE(waitChild(child), -SIGKILL);
@@ -1027,10 +1027,10 @@ void tst_Spawn::dieWithParentFollowsTheSpawningThread()
 void tst_Spawn::ptyOnEveryStream()
 {
     const SpawnedChild child
-        = spawn({ QStringLiteral("tty-info") }, piped(Stdio::pty(), Stdio::pty(), Stdio::pty()));
+            = spawn({QStringLiteral("tty-info")}, piped(Stdio::pty(), Stdio::pty(), Stdio::pty()));
     QVERIFY(child.stdinFd && child.stdoutFd && !child.stderrFd);
     QSet<int> ptyNumbers;
-    for (const int fd : { child.stdinFd.get(), child.stdoutFd.get() }) {
+    for (const int fd : {child.stdinFd.get(), child.stdoutFd.get()}) {
         int number = -1;
         QCOMPARE(::ioctl(fd, TIOCGPTN, &number), 0);
         ptyNumbers.insert(number);
@@ -1043,7 +1043,7 @@ void tst_Spawn::ptyOnEveryStream()
 void tst_Spawn::ptyOnStdoutOnly()
 {
     const SpawnedChild child
-        = spawn({ QStringLiteral("tty-info") }, piped(DEVNULL, Stdio::pty(), DEVNULL));
+            = spawn({QStringLiteral("tty-info")}, piped(DEVNULL, Stdio::pty(), DEVNULL));
     QVERIFY(!child.stdinFd && child.stdoutFd && !child.stderrFd);
     QCOMPARE(child.processGroup, child.pid); // a controlling terminal needs its own session
     QCOMPARE(readFrom(child.stdoutFd.get()), QByteArray("tty=0,1,0 ctty=0,1,0"));
@@ -1053,7 +1053,7 @@ void tst_Spawn::ptyOnStdoutOnly()
 void tst_Spawn::ptyDialogue()
 {
     const SpawnedChild child
-        = spawn({ QStringLiteral("answer") }, piped(Stdio::pty(), Stdio::pty(), Stdio::pty()));
+            = spawn({QStringLiteral("answer")}, piped(Stdio::pty(), Stdio::pty(), Stdio::pty()));
     QVERIFY(readFrom(child.stdoutFd.get(), "name? ").endsWith("name? "));
     QVERIFY(writeAll(child.stdinFd.get(), "bob\n"));
     const QByteArray rest = readFrom(child.stdoutFd.get());
@@ -1063,7 +1063,7 @@ void tst_Spawn::ptyDialogue()
 
 void tst_Spawn::pidfdRefersToTheChild()
 {
-    const SpawnedChild child = spawn({ QStringLiteral("exit"), QStringLiteral("3") });
+    const SpawnedChild child = spawn({QStringLiteral("exit"), QStringLiteral("3")});
     QVERIFY(child.pid > 0);
     QCOMPARE(child.processGroup, 0); // by default, it stays in the parent's group
     QVERIFY(child.pidfd.isValid());
@@ -1071,7 +1071,7 @@ void tst_Spawn::pidfdRefersToTheChild()
     QVERIFY(info.open(QIODevice::ReadOnly));
     QVERIFY(info.readAll().contains(QByteArray("Pid:\t" + QByteArray::number(child.pid) + '\n')));
     info.close();
-    pollfd exited { child.pidfd.get(), POLLIN, 0 };
+    pollfd exited{child.pidfd.get(), POLLIN, 0};
     QCOMPARE(::poll(&exited, 1, 60000), 1);
     QCOMPARE(waitChild(child), 3);
 }
@@ -1100,8 +1100,8 @@ void tst_Spawn::manySpawnsWithFailures()
             break;
         }
         try {
-            SpawnedChild child = spawnOrThrow(
-                { QStringLiteral("exit"), QString::number(i % 100) }, options, program);
+            SpawnedChild child = spawnOrThrow({QStringLiteral("exit"), QString::number(i % 100)},
+                                              options, program);
             child.stdinFd.reset();
             readFrom(child.stdoutFd.get());
             QCOMPARE(waitChild(child), i % 100);
@@ -1122,7 +1122,7 @@ void tst_Spawn::manySpawnsWithFailures()
 // Several threads spawn at once: each child gets its own streams and status.
 void tst_Spawn::spawnsFromSeveralThreads()
 {
-    std::atomic<int> mismatches { 0 };
+    std::atomic<int> mismatches{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([t, &mismatches] {
@@ -1130,8 +1130,8 @@ void tst_Spawn::spawnsFromSeveralThreads()
                 const QByteArray word = QByteArray::number(t * 100 + i);
                 try {
                     SpawnedChild child
-                        = spawnOrThrow({ QStringLiteral("echo"), QString::fromLatin1(word) },
-                            piped(DEVNULL, PIPE, DEVNULL));
+                            = spawnOrThrow({QStringLiteral("echo"), QString::fromLatin1(word)},
+                                           piped(DEVNULL, PIPE, DEVNULL));
                     if (readFrom(child.stdoutFd.get()) != word + '\n' || waitChild(child) != 0)
                         ++mismatches;
                 } catch (const std::exception &) {

@@ -85,8 +85,7 @@ public:
     };
     explicit RecordingTransport(std::shared_ptr<Calls> calls = std::make_shared<Calls>())
         : calls(std::move(calls))
-    {
-    }
+    { }
     void close() override { m_closing = true; }
     bool isClosing() const override { return m_closing; }
     BaseProtocol *protocol() const override { return nullptr; }
@@ -258,8 +257,7 @@ detail::ReadAwaitable startRead(StreamReader &reader, const ReadCase &readCase)
 }
 
 /*! Awaits \a awaitable and describes its outcome. */
-template<typename A>
-Task<QString> outcomeOf(A awaitable)
+template<typename A> Task<QString> outcomeOf(A awaitable)
 {
     QByteArray value;
     std::exception_ptr error;
@@ -411,211 +409,214 @@ void tst_StreamReader::reads_data()
     const QByteArray data = Data;
 
     QTest::newRow("ST-03 read(0) gives empty and keeps the buffer")
-            << ReadCase{.call = "read"_ba, .before = {data}}
-            << u"value=b''"_s
-            << data;
+            << ReadCase{.call = "read"_ba, .before = {data}} << u"value=b''"_s << data;
     QTest::newRow("ST-03 read(n) waits for data")
             << ReadCase{.call = "read"_ba, .size = 30, .later = {data}}
-            << u"value=b'line1\\nline2\\nline3\\n'"_s
-            << ""_ba;
+            << u"value=b'line1\\nline2\\nline3\\n'"_s << ""_ba;
     QTest::newRow("ST-03 read(5) leaves line2 buffered")
             << ReadCase{.call = "read"_ba, .size = 5, .before = {"line1"_ba, "line2"_ba}}
-            << u"value=b'line1'"_s
-            << "line2"_ba;
+            << u"value=b'line1'"_s << "line2"_ba;
     QTest::newRow("ST-03 read(n) gives what there is")
             << ReadCase{.call = "read"_ba, .size = 1024, .before = {"line1"_ba}}
-            << u"value=b'line1'"_s
-            << ""_ba;
+            << u"value=b'line1'"_s << ""_ba;
     QTest::newRow("ST-03 read(n) ignores the limit")
             << ReadCase{.call = "read"_ba, .size = 5, .limit = 3, .before = {"chunk"_ba}}
-            << u"value=b'chunk'"_s
-            << ""_ba;
+            << u"value=b'chunk'"_s << ""_ba;
     QTest::newRow("ST-03 read(n) at EOF gives empty")
-            << ReadCase{.call = "read"_ba, .size = 1024, .eofLater = true}
-            << u"value=b''"_s
+            << ReadCase{.call = "read"_ba, .size = 1024, .eofLater = true} << u"value=b''"_s
             << ""_ba;
     QTest::newRow("ST-04 read() collects chunks up to EOF")
-            << ReadCase{.call = "read"_ba, .size = -1, .later = {"chunk1\n"_ba, "chunk2"_ba},
+            << ReadCase{.call = "read"_ba,
+                        .size = -1,
+                        .later = {"chunk1\n"_ba, "chunk2"_ba},
                         .eofLater = true}
-            << u"value=b'chunk1\\nchunk2'"_s
-            << ""_ba;
+            << u"value=b'chunk1\\nchunk2'"_s << ""_ba;
     QTest::newRow("ST-04 read() with limit 1, fed one by one")
-            << ReadCase{.call = "read"_ba, .size = -1, .limit = 1, .before = {"a"_ba},
-                        .later = {"bc"_ba, "def"_ba}, .oneByOne = true, .eofLater = true}
-            << u"value=b'abcdef'"_s
-            << ""_ba;
+            << ReadCase{.call = "read"_ba,
+                        .size = -1,
+                        .limit = 1,
+                        .before = {"a"_ba},
+                        .later = {"bc"_ba, "def"_ba},
+                        .oneByOne = true,
+                        .eofLater = true}
+            << u"value=b'abcdef'"_s << ""_ba;
     QTest::newRow("ST-04 read() with limit 1, all buffered")
-            << ReadCase{.call = "read"_ba, .size = -1, .limit = 1, .before = {"abc"_ba, "def"_ba},
+            << ReadCase{.call = "read"_ba,
+                        .size = -1,
+                        .limit = 1,
+                        .before = {"abc"_ba, "def"_ba},
                         .eofBefore = true}
-            << u"value=b'abcdef'"_s
-            << ""_ba;
+            << u"value=b'abcdef'"_s << ""_ba;
     QTest::newRow("ST-04 read() at EOF gives empty")
-            << ReadCase{.call = "read"_ba, .size = -1, .eofBefore = true}
-            << u"value=b''"_s
+            << ReadCase{.call = "read"_ba, .size = -1, .eofBefore = true} << u"value=b''"_s
             << ""_ba;
     QTest::newRow("ST-05 readline joins chunks up to the newline")
-            << ReadCase{.call = "readline"_ba, .before = {"chunk1 "_ba},
+            << ReadCase{.call = "readline"_ba,
+                        .before = {"chunk1 "_ba},
                         .later = {"chunk2 "_ba, "chunk3 "_ba, "\n chunk4"_ba}}
-            << u"value=b'chunk1 chunk2 chunk3 \\n'"_s
-            << " chunk4"_ba;
+            << u"value=b'chunk1 chunk2 chunk3 \\n'"_s << " chunk4"_ba;
     QTest::newRow("ST-05 readline joins chunks fed one by one")
-            << ReadCase{.call = "readline"_ba, .before = {"chunk1 "_ba},
-                        .later = {"chunk2 "_ba, "chunk3 "_ba, "\n chunk4"_ba}, .oneByOne = true}
-            << u"value=b'chunk1 chunk2 chunk3 \\n'"_s
-            << " chunk4"_ba;
+            << ReadCase{.call = "readline"_ba,
+                        .before = {"chunk1 "_ba},
+                        .later = {"chunk2 "_ba, "chunk3 "_ba, "\n chunk4"_ba},
+                        .oneByOne = true}
+            << u"value=b'chunk1 chunk2 chunk3 \\n'"_s << " chunk4"_ba;
     QTest::newRow("ST-05 readline of a buffered line")
             << ReadCase{.call = "readline"_ba, .before = {"line1\n"_ba, "line2\nline3\n"_ba}}
-            << u"value=b'line1\\n'"_s
-            << "line2\nline3\n"_ba;
+            << u"value=b'line1\\n'"_s << "line2\nline3\n"_ba;
     QTest::newRow("ST-05 readline gives the partial line at EOF")
             << ReadCase{.call = "readline"_ba, .before = {"some data"_ba}, .eofBefore = true}
-            << u"value=b'some data'"_s
-            << ""_ba;
+            << u"value=b'some data'"_s << ""_ba;
     QTest::newRow("ST-05 readline gives empty at EOF")
-            << ReadCase{.call = "readline"_ba, .eofBefore = true}
-            << u"value=b''"_s
-            << ""_ba;
+            << ReadCase{.call = "readline"_ba, .eofBefore = true} << u"value=b''"_s << ""_ba;
     QTest::newRow("ST-06 separator found, chunk too long")
             << ReadCase{.call = "readline"_ba, .limit = 3, .before = {"li"_ba, "ne1\nline2\n"_ba}}
             << u"ValueError('Separator is found, but chunk is longer than limit')"_s
             << "line2\n"_ba;
     QTest::newRow("ST-07 separator not found, chunk too long")
             << ReadCase{.call = "readline"_ba, .limit = 3, .before = {"li"_ba, "ne1"_ba, "li"_ba}}
-            << u"ValueError('Separator is not found, and chunk exceed the limit')"_s
-            << ""_ba;
+            << u"ValueError('Separator is not found, and chunk exceed the limit')"_s << ""_ba;
     QTest::newRow("ST-07 separator not found, chunk too long (line1, li)")
             << ReadCase{.call = "readline"_ba, .limit = 3, .before = {"line1"_ba, "li"_ba}}
-            << u"ValueError('Separator is not found, and chunk exceed the limit')"_s
-            << ""_ba;
+            << u"ValueError('Separator is not found, and chunk exceed the limit')"_s << ""_ba;
     QTest::newRow("ST-07 limit 7, chunks while waiting, buffer cleared")
-            << ReadCase{.call = "readline"_ba, .limit = 7,
-                        .later = {"chunk1"_ba, "chunk2"_ba, "chunk3\n"_ba}, .eofLater = true}
-            << u"ValueError('Separator is found, but chunk is longer than limit')"_s
-            << ""_ba;
+            << ReadCase{.call = "readline"_ba,
+                        .limit = 7,
+                        .later = {"chunk1"_ba, "chunk2"_ba, "chunk3\n"_ba},
+                        .eofLater = true}
+            << u"ValueError('Separator is found, but chunk is longer than limit')"_s << ""_ba;
     QTest::newRow("ST-07 limit 7, chunks while waiting, chunk3 stays")
-            << ReadCase{.call = "readline"_ba, .limit = 7,
-                        .later = {"chunk1"_ba, "chunk2\n"_ba, "chunk3\n"_ba}, .eofLater = true}
+            << ReadCase{.call = "readline"_ba,
+                        .limit = 7,
+                        .later = {"chunk1"_ba, "chunk2\n"_ba, "chunk3\n"_ba},
+                        .eofLater = true}
             << u"ValueError('Separator is found, but chunk is longer than limit')"_s
             << "chunk3\n"_ba;
     QTest::newRow("ST-07 limit 7, chunks one by one, not found clears")
-            << ReadCase{.call = "readline"_ba, .limit = 7,
-                        .later = {"chunk1"_ba, "chunk2"_ba, "chunk3\n"_ba}, .oneByOne = true,
+            << ReadCase{.call = "readline"_ba,
+                        .limit = 7,
+                        .later = {"chunk1"_ba, "chunk2"_ba, "chunk3\n"_ba},
+                        .oneByOne = true,
                         .eofLater = true}
             << u"ValueError('Separator is not found, and chunk exceed the limit')"_s
             << "chunk3\n"_ba;
     QTest::newRow("ST-08 limit 7 accepts 7 bytes and a newline")
             << ReadCase{.call = "readline"_ba, .limit = 7, .before = {"1234567\n"_ba}}
-            << u"value=b'1234567\\n'"_s
-            << ""_ba;
+            << u"value=b'1234567\\n'"_s << ""_ba;
     QTest::newRow("ST-08 limit 7 rejects 8 bytes and a newline")
             << ReadCase{.call = "readline"_ba, .limit = 7, .before = {"12345678\n"_ba}}
-            << u"ValueError('Separator is found, but chunk is longer than limit')"_s
-            << ""_ba;
+            << u"ValueError('Separator is found, but chunk is longer than limit')"_s << ""_ba;
     QTest::newRow("ST-08 limit 7 rejects 8 bytes without a newline")
             << ReadCase{.call = "readline"_ba, .limit = 7, .before = {"12345678"_ba}}
-            << u"ValueError('Separator is not found, and chunk exceed the limit')"_s
-            << ""_ba;
+            << u"ValueError('Separator is not found, and chunk exceed the limit')"_s << ""_ba;
     QTest::newRow("ST-18 limit 10, 100 x then ok")
-            << ReadCase{.call = "readline"_ba, .limit = 10,
+            << ReadCase{.call = "readline"_ba,
+                        .limit = 10,
                         .before = {QByteArray(100, 'x') + "\nok\n"_ba}}
-            << u"ValueError('Separator is found, but chunk is longer than limit')"_s
-            << "ok\n"_ba;
+            << u"ValueError('Separator is found, but chunk is longer than limit')"_s << "ok\n"_ba;
     QTest::newRow("ST-09 readuntil with an empty separator")
             << ReadCase{.call = "readuntil"_ba, .separator = ""_ba, .before = {"data"_ba}}
-            << u"ValueError('Separator should be at least one-byte string')"_s
-            << "data"_ba;
+            << u"ValueError('Separator should be at least one-byte string')"_s << "data"_ba;
     QTest::newRow("ST-09 readuntil AAA at the end")
             << ReadCase{.call = "readuntil"_ba, .separator = "AAA"_ba, .before = {"lineAAA"_ba}}
-            << u"value=b'lineAAA'"_s
-            << ""_ba;
+            << u"value=b'lineAAA'"_s << ""_ba;
     QTest::newRow("ST-09 readuntil AAA leaves the rest")
             << ReadCase{.call = "readuntil"_ba, .separator = "AAA"_ba, .before = {"lineAAAxxx"_ba}}
-            << u"value=b'lineAAA'"_s
-            << "xxx"_ba;
+            << u"value=b'lineAAA'"_s << "xxx"_ba;
     QTest::newRow("ST-09 separator split across chunks (QWEaa XYaa a)")
-            << ReadCase{.call = "readuntil"_ba, .separator = "aaa"_ba,
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "aaa"_ba,
                         .before = {"QWEaa"_ba, "XYaa"_ba, "a"_ba}}
-            << u"value=b'QWEaaXYaaa'"_s
-            << ""_ba;
+            << u"value=b'QWEaaXYaaa'"_s << ""_ba;
     QTest::newRow("ST-09 separator split across chunks (QWEaa XYa aa)")
-            << ReadCase{.call = "readuntil"_ba, .separator = "aaa"_ba,
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "aaa"_ba,
                         .before = {"QWEaa"_ba, "XYa"_ba, "aa"_ba}}
-            << u"value=b'QWEaaXYaaa'"_s
-            << ""_ba;
+            << u"value=b'QWEaaXYaaa'"_s << ""_ba;
     QTest::newRow("ST-09 separator alone")
             << ReadCase{.call = "readuntil"_ba, .separator = "aaa"_ba, .before = {"aaa"_ba}}
-            << u"value=b'aaa'"_s
-            << ""_ba;
+            << u"value=b'aaa'"_s << ""_ba;
     QTest::newRow("ST-09 separator after one byte")
             << ReadCase{.call = "readuntil"_ba, .separator = "aaa"_ba, .before = {"Xaaa"_ba}}
-            << u"value=b'Xaaa'"_s
-            << ""_ba;
+            << u"value=b'Xaaa'"_s << ""_ba;
     QTest::newRow("ST-09 separator fed byte by byte while waiting")
-            << ReadCase{.call = "readuntil"_ba, .separator = "aaa"_ba, .before = {"XXX"_ba},
-                        .later = {"a"_ba, "a"_ba, "a"_ba, "tail"_ba}, .oneByOne = true}
-            << u"value=b'XXXaaa'"_s
-            << "tail"_ba;
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "aaa"_ba,
+                        .before = {"XXX"_ba},
+                        .later = {"a"_ba, "a"_ba, "a"_ba, "tail"_ba},
+                        .oneByOne = true}
+            << u"value=b'XXXaaa'"_s << "tail"_ba;
     QTest::newRow("ST-09 separator split while waiting")
-            << ReadCase{.call = "readuntil"_ba, .separator = "aaa"_ba, .before = {"QWEaa"_ba},
-                        .later = {"XYa"_ba, "aa"_ba, "rest"_ba}, .oneByOne = true}
-            << u"value=b'QWEaaXYaaa'"_s
-            << "rest"_ba;
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "aaa"_ba,
+                        .before = {"QWEaa"_ba},
+                        .later = {"XYa"_ba, "aa"_ba, "rest"_ba},
+                        .oneByOne = true}
+            << u"value=b'QWEaaXYaaa'"_s << "rest"_ba;
     QTest::newRow("ST-09 default separator")
             << ReadCase{.call = "readuntil"_ba, .defaultSeparator = true, .before = {"one\ntwo"_ba}}
-            << u"value=b'one\\n'"_s
-            << "two"_ba;
+            << u"value=b'one\\n'"_s << "two"_ba;
     QTest::newRow("ST-10 readuntil at EOF without the separator")
-            << ReadCase{.call = "readuntil"_ba, .separator = "AAA"_ba, .before = {"some dataAA"_ba},
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "AAA"_ba,
+                        .before = {"some dataAA"_ba},
                         .eofBefore = true}
             << u"IncompleteReadError('11 bytes read on a total of undefined expected bytes', "
                u"partial=b'some dataAA', expected=None)"_s
             << ""_ba;
     QTest::newRow("ST-10 readuntil reaching EOF while waiting")
-            << ReadCase{.call = "readuntil"_ba, .separator = "AAA"_ba, .before = {"some"_ba},
-                        .later = {" dataAA"_ba}, .oneByOne = true, .eofLater = true}
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "AAA"_ba,
+                        .before = {"some"_ba},
+                        .later = {" dataAA"_ba},
+                        .oneByOne = true,
+                        .eofLater = true}
             << u"IncompleteReadError('11 bytes read on a total of undefined expected bytes', "
                u"partial=b'some dataAA', expected=None)"_s
             << ""_ba;
     QTest::newRow("ST-11 separator not found within the limit")
-            << ReadCase{.call = "readuntil"_ba, .separator = "AAA"_ba, .limit = 3,
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "AAA"_ba,
+                        .limit = 3,
                         .before = {"some dataAA"_ba}}
             << u"LimitOverrunError('Separator is not found, and chunk exceed the limit', "
                u"consumed=9)"_s
             << "some dataAA"_ba;
     QTest::newRow("ST-11 separator found beyond the limit")
-            << ReadCase{.call = "readuntil"_ba, .separator = "AAA"_ba, .limit = 3,
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "AAA"_ba,
+                        .limit = 3,
                         .before = {"some dataAA"_ba, "A"_ba}}
             << u"LimitOverrunError('Separator is found, but chunk is longer than limit', "
                u"consumed=9)"_s
             << "some dataAAA"_ba;
     QTest::newRow("ST-11 limit overrun while waiting")
-            << ReadCase{.call = "readuntil"_ba, .separator = "AAA"_ba, .limit = 3,
+            << ReadCase{.call = "readuntil"_ba,
+                        .separator = "AAA"_ba,
+                        .limit = 3,
                         .before = {"so"_ba},
-                        .later = {"me"_ba, " dataAA"_ba}, .oneByOne = true}
+                        .later = {"me"_ba, " dataAA"_ba},
+                        .oneByOne = true}
             << u"LimitOverrunError('Separator is not found, and chunk exceed the limit', "
                u"consumed=9)"_s
             << "some dataAA"_ba;
     QTest::newRow("ST-12 readexactly(0) gives empty")
-            << ReadCase{.call = "readexactly"_ba, .before = {data}}
-            << u"value=b''"_s
-            << data;
+            << ReadCase{.call = "readexactly"_ba, .before = {data}} << u"value=b''"_s << data;
     QTest::newRow("ST-12 readexactly(-1) throws ValueError")
             << ReadCase{.call = "readexactly"_ba, .size = -1, .before = {data}}
-            << u"ValueError('readexactly size can not be less than zero')"_s
-            << data;
+            << u"ValueError('readexactly size can not be less than zero')"_s << data;
     QTest::newRow("ST-12 readexactly waits for n bytes")
             << ReadCase{.call = "readexactly"_ba, .size = 36, .later = {data, data, data}}
-            << u"value=b'line1\\nline2\\nline3\\nline1\\nline2\\nline3\\n'"_s
-            << data;
+            << u"value=b'line1\\nline2\\nline3\\nline1\\nline2\\nline3\\n'"_s << data;
     QTest::newRow("ST-12 readexactly waits, fed one by one")
-            << ReadCase{.call = "readexactly"_ba, .size = 36, .later = {data, data, data},
+            << ReadCase{.call = "readexactly"_ba,
+                        .size = 36,
+                        .later = {data, data, data},
                         .oneByOne = true}
-            << u"value=b'line1\\nline2\\nline3\\nline1\\nline2\\nline3\\n'"_s
-            << data;
+            << u"value=b'line1\\nline2\\nline3\\nline1\\nline2\\nline3\\n'"_s << data;
     QTest::newRow("ST-12 readexactly may exceed the limit")
             << ReadCase{.call = "readexactly"_ba, .size = 5, .limit = 3, .before = {"chunk"_ba}}
-            << u"value=b'chunk'"_s
-            << ""_ba;
+            << u"value=b'chunk'"_s << ""_ba;
     QTest::newRow("ST-12 EOF after 18 of 36 bytes")
             << ReadCase{.call = "readexactly"_ba, .size = 36, .later = {data}, .eofLater = true}
             << u"IncompleteReadError('18 bytes read on a total of 36 expected bytes', "
@@ -633,8 +634,8 @@ void tst_StreamReader::reads()
     QFETCH(ReadCase, readCase);
     QFETCH(QString, outcome);
     QFETCH(QByteArray, rest);
-    const auto body = [](ReadCase readCase, QString expected,
-                         QByteArray expectedRest) -> Task<void> {
+    const auto body
+            = [](ReadCase readCase, QString expected, QByteArray expectedRest) -> Task<void> {
         StreamReader reader(readCase.limit);
         for (const QByteArray &chunk : std::as_const(readCase.before))
             reader.feedData(chunk);
@@ -793,7 +794,7 @@ void tst_StreamReader::readlineTranslatesSetExceptions()
         APROC_COMPARE(line, u"value=b'part'"_s);
         const QString read = co_await outcomeOf(reader.read(1));
         APROC_COMPARE(read, u"IncompleteReadError('4 bytes read on a total of undefined expected "
-                             u"bytes', partial=b'part', expected=None)"_s);
+                            u"bytes', partial=b'part', expected=None)"_s);
 
         StreamReader overrun;
         overrun.feedData("abc\ndef"_ba);
@@ -848,8 +849,8 @@ void tst_StreamReader::concurrentReadServedFromTheBuffer()
     const auto body = []() -> Task<void> {
         StreamReader reader;
         reader.feedData("abcde"_ba);
-        Task<QByteArray> exactly =
-                createTask(readOf(&reader, {.call = "readexactly"_ba, .size = 10}));
+        Task<QByteArray> exactly
+                = createTask(readOf(&reader, {.call = "readexactly"_ba, .size = 10}));
         co_await sleep(0ms);
         const QByteArray two = co_await reader.read(2);
         APROC_COMPARE(two, "ab"_ba);
@@ -934,8 +935,8 @@ void tst_StreamReader::pausesAboveTwiceTheLimitOnAPipe()
         TestPipe pipe;
         StreamReader reader(10);
         auto protocol = std::make_shared<ReaderProtocol>(&reader);
-        const std::shared_ptr<ReadTransport> transport =
-                co_await EventLoop::current()->connectReadPipe(protocol, pipe.fds[0]);
+        const std::shared_ptr<ReadTransport> transport
+                = co_await EventLoop::current()->connectReadPipe(protocol, pipe.fds[0]);
         APROC_VERIFY(transport->isReading());
         APROC_VERIFY(pipe.write(QByteArray(20, 'x')));
         co_await protocol->until([&] { return protocol->received == 20; });
@@ -980,8 +981,8 @@ void tst_StreamReader::readAllFromAPipeWithLimit1()
         TestPipe pipe;
         StreamReader reader(1);
         auto protocol = std::make_shared<ReaderProtocol>(&reader);
-        const std::shared_ptr<ReadTransport> transport =
-                co_await EventLoop::current()->connectReadPipe(protocol, pipe.fds[0]);
+        const std::shared_ptr<ReadTransport> transport
+                = co_await EventLoop::current()->connectReadPipe(protocol, pipe.fds[0]);
         APROC_VERIFY(pipe.write(sent));
         pipe.closeWrite();
         const QByteArray all = co_await reader.read();
@@ -995,18 +996,25 @@ void tst_StreamReader::waitingResumesAPausedTransport_data()
 {
     QTest::addColumn<ReadCase>("readCase");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("PF-01 readexactly(n > limit) while paused")
-            << ReadCase{.call = "readexactly"_ba, .size = 8, .limit = 2, .before = {"abcde"_ba},
-                        .later = {"fgh"_ba}}
-            << "abcdefgh"_ba;
-    QTest::newRow("ST-04 read() with limit 1 while paused")
-            << ReadCase{.call = "read"_ba, .size = -1, .limit = 1, .before = {"data!"_ba},
-                        .later = {"more"_ba}, .eofLater = true}
-            << "data!more"_ba;
-    QTest::newRow("PF-01 readuntil() while paused")
-            << ReadCase{.call = "readuntil"_ba, .separator = "cdeXY"_ba, .limit = 2,
-                        .before = {"abcde"_ba}, .later = {"XY"_ba}}
-            << "abcdeXY"_ba;
+    QTest::newRow("PF-01 readexactly(n > limit) while paused") << ReadCase{.call = "readexactly"_ba,
+                                                                           .size = 8,
+                                                                           .limit = 2,
+                                                                           .before = {"abcde"_ba},
+                                                                           .later = {"fgh"_ba}}
+                                                               << "abcdefgh"_ba;
+    QTest::newRow("ST-04 read() with limit 1 while paused") << ReadCase{.call = "read"_ba,
+                                                                        .size = -1,
+                                                                        .limit = 1,
+                                                                        .before = {"data!"_ba},
+                                                                        .later = {"more"_ba},
+                                                                        .eofLater = true}
+                                                            << "data!more"_ba;
+    QTest::newRow("PF-01 readuntil() while paused") << ReadCase{.call = "readuntil"_ba,
+                                                                .separator = "cdeXY"_ba,
+                                                                .limit = 2,
+                                                                .before = {"abcde"_ba},
+                                                                .later = {"XY"_ba}}
+                                                    << "abcdeXY"_ba;
 }
 
 // asyncio's _wait_for_data(): waiting while paused would deadlock, so the transport resumes.
@@ -1094,8 +1102,8 @@ void tst_StreamReader::bufferedReadDoesNotSuspend()
     QFETCH(ReadCase, readCase);
     QFETCH(QByteArray, expected);
     QFETCH(bool, countAllocations);
-    const auto body = [](ReadCase readCase, QByteArray expected,
-                         bool countAllocations) -> Task<void> {
+    const auto body
+            = [](ReadCase readCase, QByteArray expected, bool countAllocations) -> Task<void> {
         StreamReader reader(readCase.limit);
         for (const QByteArray &chunk : std::as_const(readCase.before))
             reader.feedData(chunk);
@@ -1150,8 +1158,7 @@ void tst_StreamReader::fedDataIsNotCopied_data()
     QTest::newRow("read() of everything") << ReadCase{.call = "read"_ba, .size = -1} << true;
     QTest::newRow("read(n) of everything") << ReadCase{.call = "read"_ba, .size = size} << false;
     QTest::newRow("read(n > size)") << ReadCase{.call = "read"_ba, .size = 2 * size} << false;
-    QTest::newRow("readexactly(size)")
-            << ReadCase{.call = "readexactly"_ba, .size = size} << false;
+    QTest::newRow("readexactly(size)") << ReadCase{.call = "readexactly"_ba, .size = size} << false;
     QTest::newRow("readline() of the only line") << ReadCase{.call = "readline"_ba} << false;
     QTest::newRow("readuntil() of the only record")
             << ReadCase{.call = "readuntil"_ba, .separator = "x\n"_ba} << false;

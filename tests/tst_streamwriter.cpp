@@ -398,8 +398,8 @@ void tst_StreamWriter::drainAfterTheEnd_data()
 {
     QTest::addColumn<QString>("how");
     QTest::addColumn<QString>("waiting"); // what a drain() waiting at that moment gets
-    QTest::addColumn<QString>("later");   // what a drain() called afterwards gets
-    QTest::addColumn<QString>("closed");  // what waitClosed() gets
+    QTest::addColumn<QString>("later"); // what a drain() called afterwards gets
+    QTest::addColumn<QString>("closed"); // what waitClosed() gets
     const QString lost = QStringLiteral("ConnectionResetError: Connection lost");
     const QString epipe = QStringLiteral("BrokenPipeError(%1)").arg(EPIPE);
     QTest::newRow("PF-15 reader closed while paused: the pipe's own error")
@@ -420,7 +420,8 @@ void tst_StreamWriter::drainAfterTheEnd()
     QFETCH(QString, waiting);
     QFETCH(QString, later);
     QFETCH(QString, closed);
-    const auto body = [](QString how, QString waiting, QString later, QString closed) -> Task<void> {
+    const auto body
+            = [](QString how, QString waiting, QString later, QString closed) -> Task<void> {
         TestPipe pipe;
         if (how != QLatin1String("close"))
             pipe.makeSmallAndFull();
@@ -461,7 +462,8 @@ void tst_StreamWriter::drainRethrowsTheReadersException()
     const auto body = []() -> Task<void> {
         TestPipe pipe;
         auto protocol = std::make_shared<FlowControlProtocol>();
-        auto transport = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
+        auto transport
+                = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         StreamReader reader;
         StreamWriter writer(transport, protocol.get(), &reader);
         co_await writer.drain();

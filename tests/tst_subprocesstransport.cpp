@@ -20,9 +20,9 @@
 #include "support/children.h"
 
 #include <csignal>
+#include <fcntl.h>
 #include <functional>
 #include <memory>
-#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -55,13 +55,20 @@ QString describe(const Event &event)
     case Event::Made:
         return QStringLiteral("connectionMade");
     case Event::Data:
-        return QStringLiteral("pipeDataReceived(%1, %2)").arg(event.fd).arg(QString::fromLatin1(event.data.left(20)));
+        return QStringLiteral("pipeDataReceived(%1, %2)")
+                .arg(event.fd)
+                .arg(QString::fromLatin1(event.data.left(20)));
     case Event::PipeLost:
-        return QStringLiteral("pipeConnectionLost(%1, %2)").arg(event.fd).arg(event.error ? QStringLiteral("error") : QStringLiteral("null"));
+        return QStringLiteral("pipeConnectionLost(%1, %2)")
+                .arg(event.fd)
+                .arg(event.error ? QStringLiteral("error") : QStringLiteral("null"));
     case Event::Exited:
-        return QStringLiteral("processExited(rc=%1)").arg(event.returncode ? QString::number(*event.returncode) : QStringLiteral("none"));
+        return QStringLiteral("processExited(rc=%1)")
+                .arg(event.returncode ? QString::number(*event.returncode)
+                                      : QStringLiteral("none"));
     case Event::Lost:
-        return QStringLiteral("connectionLost(%1)").arg(event.error ? QStringLiteral("error") : QStringLiteral("null"));
+        return QStringLiteral("connectionLost(%1)")
+                .arg(event.error ? QStringLiteral("error") : QStringLiteral("null"));
     }
     return {};
 }
@@ -169,7 +176,9 @@ public:
             return fail(QStringLiteral("made/exited/lost not exactly once"));
         for (int fd = 0; fd < 3; ++fd) {
             if (pipeLost[fd] != (fds.contains(fd) ? 1 : 0))
-                return fail(QStringLiteral("pipeConnectionLost(%1) count %2").arg(fd).arg(pipeLost[fd]));
+                return fail(QStringLiteral("pipeConnectionLost(%1) count %2")
+                                    .arg(fd)
+                                    .arg(pipeLost[fd]));
         }
         return {};
     }
@@ -237,10 +246,12 @@ void tst_SubprocessTransport::defaultsArePipes()
             std::shared_ptr<SubprocessTransport> transport;
             std::shared_ptr<Recorder> protocol;
             if (shell) {
-                auto result = co_await loop->subprocessShell(makeRecorder, QStringLiteral("exit 0"));
+                auto result
+                        = co_await loop->subprocessShell(makeRecorder, QStringLiteral("exit 0"));
                 std::tie(transport, protocol) = std::move(result);
             } else {
-                auto result = co_await loop->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
+                auto result = co_await loop->subprocessExec(
+                        makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
                 std::tie(transport, protocol) = std::move(result);
             }
             APROC_VERIFY(dynamic_cast<WriteTransport *>(transport->getPipeTransport(0)));
@@ -259,7 +270,8 @@ void tst_SubprocessTransport::defaultsArePipes()
 void tst_SubprocessTransport::connectionMadeBeforeCompletion()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("cat")));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("cat")));
         APROC_VERIFY(protocol->made.done());
         APROC_COMPARE(protocol->count(Event::Made), 1);
         APROC_VERIFY(protocol->events.front().kind == Event::Made);
@@ -273,16 +285,20 @@ void tst_SubprocessTransport::connectionMadeBeforeCompletion()
 // PT-01: the full order, over many rounds to catch races.
 void tst_SubprocessTransport::callbackOrder()
 {
-    APROC_RUN_TIMEOUT(([]() -> Task<void> {
-        for (int round = 0; round < 50; ++round) {
-            auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("out-err"), QStringLiteral("x")));
-            co_await waitFor(protocol->lost, 10s);
-            APROC_COMPARE(protocol->orderProblem(QList<int>() << 0 << 1 << 2), QString());
-            APROC_COMPARE(protocol->output[1], QByteArrayLiteral("OUT:x"));
-            APROC_COMPARE(protocol->output[2], QByteArrayLiteral("ERR:x"));
-            APROC_COMPARE(transport->getReturncode(), std::optional<int>(0));
-        }
-    }()), 60s);
+    APROC_RUN_TIMEOUT(
+            ([]() -> Task<void> {
+                for (int round = 0; round < 50; ++round) {
+                    auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                            makeRecorder, helper(),
+                            args(QStringLiteral("out-err"), QStringLiteral("x")));
+                    co_await waitFor(protocol->lost, 10s);
+                    APROC_COMPARE(protocol->orderProblem(QList<int>() << 0 << 1 << 2), QString());
+                    APROC_COMPARE(protocol->output[1], QByteArrayLiteral("OUT:x"));
+                    APROC_COMPARE(protocol->output[2], QByteArrayLiteral("ERR:x"));
+                    APROC_COMPARE(transport->getReturncode(), std::optional<int>(0));
+                }
+            }()),
+            60s);
 }
 
 // PT-02: what happens before connectionMade() is queued and replayed after it, in order.
@@ -290,7 +306,9 @@ void tst_SubprocessTransport::earlyEventsReplayed()
 {
     APROC_RUN(([]() -> Task<void> {
         for (int round = 0; round < 20; ++round) {
-            auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("echo"), QStringLiteral("a"), QStringLiteral("b")));
+            auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                    makeRecorder, helper(),
+                    args(QStringLiteral("echo"), QStringLiteral("a"), QStringLiteral("b")));
             co_await waitFor(protocol->lost, 10s);
             APROC_COMPARE(protocol->orderProblem(QList<int>() << 0 << 1 << 2), QString());
             APROC_COMPARE(protocol->output[1], QByteArrayLiteral("a\nb\n"));
@@ -302,7 +320,8 @@ void tst_SubprocessTransport::earlyEventsReplayed()
 void tst_SubprocessTransport::returncodeInProcessExited()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("5")));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("5")));
         co_await waitFor(protocol->lost, 10s);
         APROC_COMPARE(protocol->count(Event::Exited), 1);
         for (const Event &event : protocol->events) {
@@ -340,7 +359,8 @@ void tst_SubprocessTransport::pipeTransportNull()
             options = withModes(Stdio::fd(0), Stdio::fd(2), Stdio::fd(2));
             break;
         }
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")), options);
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")), options);
         for (int fd = 0; fd < 3; ++fd) {
             if (mode == 2 && fd != 2)
                 continue; // only stderr=STDOUT is the point of this row
@@ -357,7 +377,9 @@ void tst_SubprocessTransport::pipeTransportNull()
 void tst_SubprocessTransport::nothingPipedExit()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("7")), ProcessOptions());
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("7")),
+                ProcessOptions());
         for (int fd = -1; fd <= 3; ++fd)
             APROC_VERIFY(!transport->getPipeTransport(fd));
         co_await waitFor(protocol->lost, 10s);
@@ -370,7 +392,8 @@ void tst_SubprocessTransport::nothingPipedExit()
 void tst_SubprocessTransport::closeKillsRunningChild()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
         co_await waitFor(protocol->waitForText(1, "sleeping\n"), 10s);
         APROC_VERIFY(!transport->isClosing());
         transport->close();
@@ -394,12 +417,14 @@ void tst_SubprocessTransport::closeKillsRunningChild()
 void tst_SubprocessTransport::catInOrder()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("cat")));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("cat")));
         auto *in = dynamic_cast<WriteTransport *>(transport->getPipeTransport(0));
         APROC_VERIFY(in);
         QByteArray expected;
         for (int i = 0; i < 10; ++i) {
-            const QByteArray chunk = QByteArray::number(i) + QByteArray(1000 * (i + 1), char('a' + i)) + "\n";
+            const QByteArray chunk
+                    = QByteArray::number(i) + QByteArray(1000 * (i + 1), char('a' + i)) + "\n";
             expected += chunk;
             in->write(chunk);
         }
@@ -416,7 +441,8 @@ void tst_SubprocessTransport::catInOrder()
 void tst_SubprocessTransport::shellEcho()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessShell(makeRecorder, QStringLiteral("echo Python"));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessShell(
+                makeRecorder, QStringLiteral("echo Python"));
         transport->getPipeTransport(0)->close();
         co_await waitFor(protocol->lost, 10s);
         APROC_COMPARE(transport->getReturncode(), std::optional<int>(0));
@@ -442,7 +468,8 @@ void tst_SubprocessTransport::signals()
     QFETCH(int, how);
     QFETCH(int, expected);
     APROC_RUN(([how, expected]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("sleep"), QStringLiteral("3600")));
         co_await waitFor(protocol->waitForText(1, "sleeping\n"), 10s);
         if (how == 0)
             transport->kill();
@@ -460,7 +487,8 @@ void tst_SubprocessTransport::signals()
 void tst_SubprocessTransport::outErr()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("out-err"), QStringLiteral("x")));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("out-err"), QStringLiteral("x")));
         co_await waitFor(protocol->lost, 10s);
         APROC_COMPARE(protocol->output[1], QByteArrayLiteral("OUT:x"));
         APROC_COMPARE(protocol->output[2], QByteArrayLiteral("ERR:x"));
@@ -472,7 +500,8 @@ void tst_SubprocessTransport::outErr()
 void tst_SubprocessTransport::closeStdoutSigpipe()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("flood"), QStringLiteral("100000000")));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("flood"), QStringLiteral("100000000")));
         Future<void> stdoutLost;
         protocol->onPipeLost = [stdoutLost](int fd) mutable {
             if (fd == 1 && !stdoutLost.done())
@@ -495,13 +524,15 @@ void tst_SubprocessTransport::closeStdoutSigpipe()
 void tst_SubprocessTransport::signalsAfterExit()
 {
     APROC_RUN(([]() -> Task<void> {
-        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
+        auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
+                makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
         co_await waitFor(protocol->lost, 10s);
         APROC_VERIFY_THROWS(transport->kill(), ProcessLookupError);
         APROC_VERIFY_THROWS(transport->terminate(), ProcessLookupError);
         APROC_VERIFY_THROWS(transport->sendSignal(SIGHUP), ProcessLookupError);
 
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("exit"), QStringLiteral("0")));
         APROC_COMPARE(co_await process->wait(), 0);
         process->kill();
         process->terminate();
@@ -532,7 +563,9 @@ void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QSt
 
 void tst_SubprocessTransport::reapedBySomeoneElse()
 {
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Unknown child process pid \\d+, will report returncode 255")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral(
+                                 "Unknown child process pid \\d+, will report returncode 255")));
     g_warnings.clear();
     g_previousHandler = qInstallMessageHandler(recordWarnings);
     int pipeFds[2] = {-1, -1};
@@ -540,7 +573,9 @@ void tst_SubprocessTransport::reapedBySomeoneElse()
     APROC_RUN(([pipeFds]() mutable -> Task<void> {
         ProcessOptions options;
         options.stdinMode = Stdio::fd(pipeFds[0]);
-        auto process = co_await createSubprocessExec(QStringLiteral("/bin/sh"), args(QStringLiteral("-c"), QStringLiteral("read x; exit 3")), options);
+        auto process = co_await createSubprocessExec(
+                QStringLiteral("/bin/sh"),
+                args(QStringLiteral("-c"), QStringLiteral("read x; exit 3")), options);
         ::close(pipeFds[0]);
         pipeFds[0] = -1;
         const pid_t pid = pid_t(process->pid());
@@ -586,22 +621,25 @@ void tst_SubprocessTransport::pauseAndResumeWithSmallLimit()
         ProcessOptions options;
         options.stdoutMode = PIPE;
         options.limit = 10;
-        auto process = co_await createSubprocessExec(helper(), args(QStringLiteral("flood"), QStringLiteral("21")), options);
+        auto process = co_await createSubprocessExec(
+                helper(), args(QStringLiteral("flood"), QStringLiteral("21")), options);
         auto *out = dynamic_cast<ReadTransport *>(process->transport()->getPipeTransport(1));
         APROC_VERIFY(out);
         // Let the child's 21 bytes (> 2 × limit) be buffered without reading them.
         Future<void> all;
         qsizetype received = 0;
-        QObject::connect(process.get(), &Process::outputReceived, process.get(), [&received, all](int fd, const QByteArray &data) mutable {
-            if (fd == 1)
-                received += data.size();
-            if (received >= 21 && !all.done())
-                all.setResult();
-        });
+        QObject::connect(process.get(), &Process::outputReceived, process.get(),
+                         [&received, all](int fd, const QByteArray &data) mutable {
+                             if (fd == 1)
+                                 received += data.size();
+                             if (received >= 21 && !all.done())
+                                 all.setResult();
+                         });
         co_await waitFor(all, 10s);
         // 21 bytes > 2 x limit are buffered and nothing read them: paused.
         APROC_VERIFY(!out->isClosing());
-        APROC_VERIFY2(!out->isReading(), "the stdout transport was not paused with 21 bytes buffered");
+        APROC_VERIFY2(!out->isReading(),
+                      "the stdout transport was not paused with 21 bytes buffered");
         QByteArray first;
         if (readFirst) {
             // 21 - 11 = 10 bytes left: down to the limit, so reading resumes.
@@ -625,8 +663,10 @@ void tst_SubprocessTransport::readlineOverLimit()
         ProcessOptions options;
         options.stdoutMode = PIPE;
         options.limit = 10;
-        const QString command = QStringLiteral("printf '%s\\nok\\n' ") + QString(100, QLatin1Char('x'));
-        auto process = co_await createSubprocessExec(QStringLiteral("/bin/sh"), args(QStringLiteral("-c"), command), options);
+        const QString command
+                = QStringLiteral("printf '%s\\nok\\n' ") + QString(100, QLatin1Char('x'));
+        auto process = co_await createSubprocessExec(QStringLiteral("/bin/sh"),
+                                                     args(QStringLiteral("-c"), command), options);
         APROC_VERIFY_THROWS(co_await process->standardOutput()->readline(), ValueError);
         const QByteArray line = co_await process->standardOutput()->readline();
         APROC_COMPARE(line, QByteArrayLiteral("ok\n"));

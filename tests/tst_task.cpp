@@ -28,8 +28,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 /*! Awaits \a awaitable (inline: no extra loop iteration) and returns what it threw, or null. */
-template<typename A>
-Task<std::exception_ptr> errorOf(A awaitable)
+template<typename A> Task<std::exception_ptr> errorOf(A awaitable)
 {
     try {
         co_await awaitable;
@@ -138,7 +137,9 @@ static Task<void> lazyBody()
     APROC_VERIFY(task.done());
 
     bool neverRan = false;
-    { Task<void> dropped = setFlag(&neverRan); } // destroyed unstarted: frame freed, body not run
+    {
+        Task<void> dropped = setFlag(&neverRan);
+    } // destroyed unstarted: frame freed, body not run
     co_await aproc::sleep(0ms);
     APROC_VERIFY(!neverRan);
 }

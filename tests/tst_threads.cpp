@@ -31,8 +31,7 @@ class LoopThread : public QThread
 public:
     explicit LoopThread(std::function<void(EventLoop *)> atStart = {})
         : m_atStart(std::move(atStart))
-    {
-    }
+    { }
     ~LoopThread() override
     {
         quit();
@@ -70,7 +69,7 @@ Task<int> squareAfterYields(int value)
 {
     for (int i = 0; i < value; ++i)
         co_await sleep(0ms);
-    co_return value * value;
+    co_return value *value;
 }
 
 Task<int> valueAfterSleep(int value)
@@ -92,8 +91,8 @@ Task<void> threadWork(int index, EventLoop *mainLoop, ThreadReport *report)
         report->started.setResult();
     });
     const int opened = co_await gate;
-    const auto [square, slept] =
-            co_await gather(squareAfterYields(index + 1), valueAfterSleep(opened));
+    const auto [square, slept]
+            = co_await gather(squareAfterYields(index + 1), valueAfterSleep(opened));
     const int result = square * 100 + slept;
     mainLoop->callSoonThreadsafe([report, result] { report->finished.setResult(result); });
 }
@@ -235,10 +234,10 @@ void tst_Threads::callSoonThreadsafeRunsOnTheTargetThread()
             });
         }
     };
-    postToAll();                             // from the main thread
+    postToAll(); // from the main thread
     a.loop()->callSoonThreadsafe(postToAll); // from thread a
     b.loop()->callSoonThreadsafe(postToAll); // from thread b
-    std::thread plain(postToAll);            // from a thread without any loop
+    std::thread plain(postToAll); // from a thread without any loop
     plain.join();
     QTRY_COMPARE(ran.load(), 12);
     QCOMPARE(wrongThread.load(), 0);

@@ -4,14 +4,14 @@
 // capacity of a child's pipe. Plain C++ and POSIX, so that the raw
 // programs stay free of Qt.
 #pragma once
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <cerrno>
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/wait.h>
 #include <string>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 

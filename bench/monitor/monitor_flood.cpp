@@ -10,10 +10,10 @@
 //   --merged         show the merged console ("All Output", every child's lines) instead of
 //                    the first child's
 // Prints {"value": p99 latency in ms, "extra": {...}} as its last line.
+#include "console/consoleview.h"
 #include "mainwindow.h"
 #include "processes/managedprocess.h"
 #include "processes/processmanager.h"
-#include "console/consoleview.h"
 #include "window/consolepanel.h"
 
 #include <QtCore/QElapsedTimer>
@@ -106,7 +106,8 @@ LaunchSpec floodSpec(int index)
     spec.name = u"flood-%1"_s.arg(index, 3, 10, QLatin1Char('0'));
     const int colour = 31 + index % 7;
     spec.command = u"exec yes \"$(printf '\\033[1;%1mflood %2\\033[0m the quick brown fox jumps "
-                   u"over the lazy dog')\""_s.arg(colour).arg(index);
+                   u"over the lazy dog')\""_s.arg(colour)
+                           .arg(index);
     spec.shell = true;
     return spec;
 }
@@ -176,10 +177,9 @@ int main(int argc, char **argv)
     qint64 bytes = 0;
     QObject::connect(window.processManager(), &aproc::monitor::ProcessManager::processAdded,
                      &window, [&bytes](ManagedProcess *process) {
-                         QObject::connect(process, &ManagedProcess::outputReceived, process,
-                                          [&bytes](int, const QByteArray &data) {
-                                              bytes += data.size();
-                                          });
+                         QObject::connect(
+                                 process, &ManagedProcess::outputReceived, process,
+                                 [&bytes](int, const QByteArray &data) { bytes += data.size(); });
                      });
     for (int i = 0; i < options.children; ++i)
         window.launch(floodSpec(i));
@@ -216,8 +216,8 @@ int main(int argc, char **argv)
     std::printf("{\"value\": %.4g, \"extra\": {\"p50_ms\": %.4g, \"max_ms\": %.4g, "
                 "\"rss_peak_mib\": %.4g, \"rss_growth_last_third_mib\": %.4g, "
                 "\"output_mb_per_s\": %.4g}}\n",
-                percentile(lateness, 0.99), percentile(lateness, 0.50),
-                percentile(lateness, 1.0), double(peakKib) / 1024.0,
-                double(rssKib.back() - twoThirdsKib) / 1024.0, double(bytesTaken) / 1e6 / seconds);
+                percentile(lateness, 0.99), percentile(lateness, 0.50), percentile(lateness, 1.0),
+                double(peakKib) / 1024.0, double(rssKib.back() - twoThirdsKib) / 1024.0,
+                double(bytesTaken) / 1e6 / seconds);
     return 0;
 }

@@ -10,13 +10,12 @@
 using namespace std::chrono_literals;
 
 // The program under test: a prompt loop. Replace it with yours.
-static const QString program = QStringLiteral(
-        "while printf 'command? ' && read cmd; do"
-        "  case $cmd in"
-        "    quit) echo bye; exit 0 ;;"
-        "    *) echo \"unknown: $cmd\" ;;"
-        "  esac;"
-        "done");
+static const QString program = QStringLiteral("while printf 'command? ' && read cmd; do"
+                                              "  case $cmd in"
+                                              "    quit) echo bye; exit 0 ;;"
+                                              "    *) echo \"unknown: $cmd\" ;;"
+                                              "  esac;"
+                                              "done");
 
 static aproc::Task<std::unique_ptr<aproc::Process>> startProgram()
 {
@@ -60,7 +59,7 @@ private Q_SLOTS:
             const auto match = co_await dialogue.expect(re("unknown: (\\w+)"));
             APROC_COMPARE(match.captured(1), QStringLiteral("frobnicate"));
             co_await dialogue.expect(re("command\\? ")); // asks again
-            co_await dialogue.sendEof();                 // Ctrl-D ends the loop
+            co_await dialogue.sendEof(); // Ctrl-D ends the loop
             APROC_COMPARE(co_await process->wait(), 0);
         }());
     }

@@ -54,10 +54,11 @@ public:
             m_log->appendPlainText(QStringLiteral("started, pid %1\n").arg(pid)); // output below
             m_stop->setEnabled(true);
         });
-        connect(process, &aproc::Process::outputReceived, this, [this](int, const QByteArray &data) {
-            m_log->moveCursor(QTextCursor::End);
-            m_log->insertPlainText(QString::fromLocal8Bit(data));
-        });
+        connect(process, &aproc::Process::outputReceived, this,
+                [this](int, const QByteArray &data) {
+                    m_log->moveCursor(QTextCursor::End);
+                    m_log->insertPlainText(QString::fromLocal8Bit(data));
+                });
         connect(process, &aproc::Process::exited, this, [this](int code) {
             m_log->appendPlainText(QStringLiteral("exited with %1").arg(code));
             m_stop->setEnabled(false);

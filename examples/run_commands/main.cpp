@@ -53,8 +53,8 @@ aproc::Task<void> withTimeout()
 aproc::Task<void> demo()
 {
     auto [kernel, hello, sum] = co_await aproc::gather(output(QStringLiteral("uname -s")),
-                                                      output(QStringLiteral("echo hello")),
-                                                      output(QStringLiteral("expr 40 + 2")));
+                                                       output(QStringLiteral("echo hello")),
+                                                       output(QStringLiteral("expr 40 + 2")));
     qInfo().noquote() << "gathered:" << kernel << hello << sum;
     const int streamed = co_await streamLines();
     qInfo() << "stream exit code:" << streamed;

@@ -91,8 +91,8 @@ public:
     void restart();
     /*! \brief SIGTERM, then SIGKILL after \a grace, to the child's whole process group (the tree
      *  it leads; a stopped group is sent SIGCONT too), until the child exited and every
-     *  descendant holding its output is gone. A user stop: it cancels a pending restart and the restart policy does not restart
-     *  the child. */
+     *  descendant holding its output is gone. A user stop: it cancels a pending restart and the
+     * restart policy does not restart the child. */
     void stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
     /*! \brief SIGKILL now to the child's whole process group (a user stop, as stop()); the
      *  manager's remove() uses it. */

@@ -18,12 +18,8 @@ using namespace Qt::StringLiterals;
 namespace aproc::monitor {
 
 ConsolePanel::ConsolePanel(ProcessManager *manager, QWidget *parent)
-    : QWidget(parent),
-      m_manager(manager),
-      m_tabs(new QTabWidget(this)),
-      m_stack(new QStackedWidget(this)),
-      m_stdin(new StdinBar(this)),
-      m_pump(new OutputPump(this))
+    : QWidget(parent), m_manager(manager), m_tabs(new QTabWidget(this)),
+      m_stack(new QStackedWidget(this)), m_stdin(new StdinBar(this)), m_pump(new OutputPump(this))
 {
     setObjectName(u"consolePanel"_s);
     m_tabs->setObjectName(u"consoleTabs"_s);
@@ -46,9 +42,8 @@ ConsolePanel::ConsolePanel(ProcessManager *manager, QWidget *parent)
     connect(m_manager, &ProcessManager::processRemoved, this, &ConsolePanel::removeProcess);
     connect(m_stdin, &StdinBar::lineSubmitted, this, &ConsolePanel::sendLine);
     connect(m_stdin, &StdinBar::endOfFileRequested, this, &ConsolePanel::sendEndOfFile);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        Q_EMIT followTailChanged(visibleConsole()->followTail());
-    });
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this] { Q_EMIT followTailChanged(visibleConsole()->followTail()); });
     for (ManagedProcess *process : m_manager->processes())
         addProcess(process);
     retranslateUi();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "window/mainwindow.h"
 
-#include "window/aboutbox.h"
 #include "application.h"
 #include "commandline.h"
 #include "console/consoleview.h"
@@ -11,11 +10,12 @@
 #include "processes/processlistmodel.h"
 #include "processes/processmanager.h"
 #include "processes/sparklinedelegate.h"
+#include "window/aboutbox.h"
 #include "window/consolepanel.h"
 #include "window/failurenotifier.h"
 #include "window/monitoractions.h"
-#include "window/shutdowndialog.h"
 #include "window/sessions.h"
+#include "window/shutdowndialog.h"
 #include "window/signalmenu.h"
 #include "window/stdinbar.h"
 #include "window/windowsettings.h"
@@ -45,8 +45,7 @@ using namespace Qt::StringLiterals;
 namespace aproc::monitor {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent),
-      m_manager(new ProcessManager(this)),
+    : QMainWindow(parent), m_manager(new ProcessManager(this)),
       m_sessions(new Sessions(m_manager, this))
 {
     setObjectName(u"MainWindow"_s);
@@ -128,9 +127,9 @@ void MainWindow::createCentralWidgets()
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &parent, int first) {
                 if (!parent.isValid() && !m_view->currentIndex().isValid())
-                    m_view->selectionModel()->setCurrentIndex(
-                            m_proxy->index(first, 0),
-                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                    m_view->selectionModel()->setCurrentIndex(m_proxy->index(first, 0),
+                                                              QItemSelectionModel::ClearAndSelect
+                                                                      | QItemSelectionModel::Rows);
             });
 
     auto *listPane = new QWidget(this);
@@ -141,12 +140,15 @@ void MainWindow::createCentralWidgets()
 
     m_consoles = new ConsolePanel(m_manager, this);
     const MonitorActions &a = *m_actions;
-    connect(a.find, &QAction::triggered, this, [this] { m_consoles->visibleConsole()->showSearchBar(); });
+    connect(a.find, &QAction::triggered, this,
+            [this] { m_consoles->visibleConsole()->showSearchBar(); });
     connect(a.followTail, &QAction::toggled, m_consoles, &ConsolePanel::setFollowTail);
     connect(m_consoles, &ConsolePanel::followTailChanged, a.followTail, &QAction::setChecked);
     connect(a.timestamps, &QAction::toggled, m_consoles, &ConsolePanel::setShowTimestamps);
-    connect(a.clearConsole, &QAction::triggered, this, [this] { m_consoles->visibleConsole()->clear(); });
-    connect(a.focusFilter, &QAction::triggered, this, [this] { m_filter->setFocus(Qt::ShortcutFocusReason); });
+    connect(a.clearConsole, &QAction::triggered, this,
+            [this] { m_consoles->visibleConsole()->clear(); });
+    connect(a.focusFilter, &QAction::triggered, this,
+            [this] { m_filter->setFocus(Qt::ShortcutFocusReason); });
     connect(a.focusInput, &QAction::triggered, m_consoles->stdinBar(), &StdinBar::focusLine);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -167,7 +169,7 @@ void MainWindow::createMenus()
     const MonitorActions &a = *m_actions;
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(u"menuFile"_s);
-    m_fileMenu->addActions({ a.openProcfile, a.saveProcfile, a.openDemo });
+    m_fileMenu->addActions({a.openProcfile, a.saveProcfile, a.openDemo});
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a.quit);
 
@@ -175,22 +177,22 @@ void MainWindow::createMenus()
     m_processMenu->setObjectName(u"menuProcess"_s);
     m_processMenu->addAction(a.launch);
     m_processMenu->addSeparator();
-    m_processMenu->addActions({ a.start, a.stop, a.restart, a.kill });
+    m_processMenu->addActions({a.start, a.stop, a.restart, a.kill});
     m_processMenu->addMenu(m_signalMenu);
     m_processMenu->addSeparator();
-    m_processMenu->addActions({ a.remove, a.clearFinished });
+    m_processMenu->addActions({a.remove, a.clearFinished});
     m_processMenu->addSeparator();
-    m_processMenu->addActions({ a.startAll, a.stopAll });
+    m_processMenu->addActions({a.startAll, a.stopAll});
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(u"menuView"_s);
-    m_viewMenu->addActions({ a.find, a.followTail, a.timestamps, a.clearConsole, a.saveConsole });
+    m_viewMenu->addActions({a.find, a.followTail, a.timestamps, a.clearConsole, a.saveConsole});
     m_viewMenu->addSeparator();
-    m_viewMenu->addActions({ a.focusFilter, a.focusInput, a.scrollback });
+    m_viewMenu->addActions({a.focusFilter, a.focusInput, a.scrollback});
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"menuHelp"_s);
-    m_helpMenu->addActions({ a.about, a.aboutQt });
+    m_helpMenu->addActions({a.about, a.aboutQt});
 }
 
 void MainWindow::createToolBar()
@@ -199,13 +201,13 @@ void MainWindow::createToolBar()
     m_toolBar = addToolBar(QString());
     m_toolBar->setObjectName(u"mainToolBar"_s);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
-    m_toolBar->addActions({ a.launch, a.openProcfile, a.saveProcfile });
+    m_toolBar->addActions({a.launch, a.openProcfile, a.saveProcfile});
     m_toolBar->addSeparator();
-    m_toolBar->addActions({ a.start, a.stop, a.restart, a.kill, a.sendSignal, a.remove });
+    m_toolBar->addActions({a.start, a.stop, a.restart, a.kill, a.sendSignal, a.remove});
     m_toolBar->addSeparator();
-    m_toolBar->addActions({ a.startAll, a.stopAll, a.clearFinished });
+    m_toolBar->addActions({a.startAll, a.stopAll, a.clearFinished});
     m_toolBar->addSeparator();
-    m_toolBar->addActions({ a.find, a.followTail, a.timestamps });
+    m_toolBar->addActions({a.find, a.followTail, a.timestamps});
 }
 
 // Widgets, not showMessage(): a menu item's status tip only covers them for a while.
@@ -303,8 +305,8 @@ void MainWindow::selectProcess(ManagedProcess *process)
 {
     const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(process));
     if (index.isValid())
-        m_view->selectionModel()->setCurrentIndex(
-                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                                 | QItemSelectionModel::Rows);
 }
 
 void MainWindow::currentRowChanged(const QModelIndex &)
@@ -361,10 +363,10 @@ void MainWindow::showContextMenu(const QPoint &position)
         m_view->setCurrentIndex(index);
     QMenu menu(this);
     const MonitorActions &a = *m_actions;
-    menu.addActions({ a.start, a.stop, a.restart, a.kill });
+    menu.addActions({a.start, a.stop, a.restart, a.kill});
     menu.addMenu(m_signalMenu);
     menu.addSeparator();
-    menu.addActions({ a.remove, a.launch });
+    menu.addActions({a.remove, a.launch});
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
@@ -390,14 +392,15 @@ void MainWindow::saveVisibleConsole()
     dialog->setObjectName(u"saveConsoleDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilters({ tr("Text files (*.txt *.log)"), tr("All files (*)") });
-    connect(dialog, &QFileDialog::fileSelected, this, [this, console = QPointer(console)](const QString &path) {
-        QString error;
-        if (console && !console->saveToFile(path, &error))
-            QMessageBox::warning(this, tr("Save Console Output"), error);
-        else if (console)
-            statusBar()->showMessage(tr("Saved the console to %1").arg(path), 5000);
-    });
+    dialog->setNameFilters({tr("Text files (*.txt *.log)"), tr("All files (*)")});
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, console = QPointer(console)](const QString &path) {
+                QString error;
+                if (console && !console->saveToFile(path, &error))
+                    QMessageBox::warning(this, tr("Save Console Output"), error);
+                else if (console)
+                    statusBar()->showMessage(tr("Saved the console to %1").arg(path), 5000);
+            });
     dialog->open();
 }
 

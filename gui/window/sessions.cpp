@@ -19,8 +19,7 @@ namespace aproc::monitor {
 
 Sessions::Sessions(ProcessManager *manager, QWidget *window)
     : QObject(window), m_manager(manager), m_window(window)
-{
-}
+{ }
 
 int Sessions::loadProcfile(const QString &path)
 {
@@ -42,8 +41,8 @@ int Sessions::start(const ProcfileContents &contents, const QString &source)
             lines.append(issue.text());
         showProblem(tr("Some lines of %1 were not loaded").arg(source), lines);
     }
-    Q_EMIT message(tr("Started %n command(s) from %1", nullptr, int(contents.entries.size()))
-                           .arg(source));
+    Q_EMIT message(
+            tr("Started %n command(s) from %1", nullptr, int(contents.entries.size())).arg(source));
     return int(contents.entries.size());
 }
 
@@ -54,7 +53,7 @@ bool Sessions::saveProcfile(const QString &path)
         specs.append(process->spec());
     QString error;
     if (!Procfile::save(path, specs, &error)) {
-        showProblem(tr("The Procfile was not saved"), { error });
+        showProblem(tr("The Procfile was not saved"), {error});
         return false;
     }
     Q_EMIT message(tr("Saved %n command(s) to %1", nullptr, int(specs.size()))
@@ -84,7 +83,7 @@ void Sessions::askToOpen()
     dialog->setObjectName(u"openProcfileDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
-    dialog->setNameFilters({ tr("Procfiles (Procfile *.procfile Procfile.*)"), tr("All files (*)") });
+    dialog->setNameFilters({tr("Procfiles (Procfile *.procfile Procfile.*)"), tr("All files (*)")});
     connect(dialog, &QFileDialog::fileSelected, this, &Sessions::loadProcfile);
     dialog->open();
 }

@@ -29,8 +29,7 @@ void SignalMenu::fixTarget()
 
 bool SignalMenu::sendToTarget(int signo, bool toGroup)
 {
-    if (!m_target || m_target->pid() != m_targetPid
-        || !ProcessStates::isActive(m_target->state()))
+    if (!m_target || m_target->pid() != m_targetPid || !ProcessStates::isActive(m_target->state()))
         return false;
     if (toGroup)
         m_target->sendSignalToGroup(signo);
@@ -73,8 +72,8 @@ void SignalMenu::rebuild()
 void SignalMenu::addSignalActions(QMenu *menu, const QList<int> &signals, bool toGroup)
 {
     for (const int signo : signals) {
-        const QString text = u"%1\t%2"_s.arg(SignalNames::description(signo),
-                                            SignalNames::name(signo));
+        const QString text
+                = u"%1\t%2"_s.arg(SignalNames::description(signo), SignalNames::name(signo));
         QAction *action = menu->addAction(text);
         action->setObjectName((toGroup ? u"group-"_s : u"signal-"_s) + SignalNames::name(signo));
         action->setData(signo);

@@ -20,8 +20,7 @@ class SignalMenu : public QMenu
 
 public:
     /*! \brief A menu whose target, when it opens, is what \a currentTarget returns. */
-    explicit SignalMenu(std::function<ManagedProcess *()> currentTarget,
-                        QWidget *parent = nullptr);
+    explicit SignalMenu(std::function<ManagedProcess *()> currentTarget, QWidget *parent = nullptr);
 
     /*! \brief The process the menu signals, fixed when it last opened (null: none running). */
     ManagedProcess *target() const { return m_target; }

@@ -14,9 +14,7 @@ using namespace Qt::StringLiterals;
 namespace aproc::monitor {
 
 StdinBar::StdinBar(QWidget *parent)
-    : QWidget(parent),
-      m_line(new QLineEdit(this)),
-      m_send(new QToolButton(this)),
+    : QWidget(parent), m_line(new QLineEdit(this)), m_send(new QToolButton(this)),
       m_eof(new QToolButton(this))
 {
     setObjectName(u"stdinBar"_s);
@@ -105,9 +103,8 @@ void StdinBar::changeEvent(QEvent *event)
 
 void StdinBar::retranslateUi()
 {
-    m_line->setPlaceholderText(m_line->isEnabled()
-                                       ? tr("Type a line for the process's standard input")
-                                       : m_reason);
+    m_line->setPlaceholderText(
+            m_line->isEnabled() ? tr("Type a line for the process's standard input") : m_reason);
     m_send->setText(tr("Send"));
     m_send->setToolTip(tr("Send the line and a newline to the process (Return)"));
     m_eof->setText(tr("EOF"));

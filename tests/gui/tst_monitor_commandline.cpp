@@ -35,15 +35,15 @@ private Q_SLOTS:
 
 static QStringList withProgram(const QStringList &arguments)
 {
-    return QStringList { u"aproc-monitor"_s } + arguments;
+    return QStringList{u"aproc-monitor"_s} + arguments;
 }
 
 // The environment of a terminal without any display, in the given locale.
 static QProcessEnvironment terminalEnvironment(const QString &lang)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : { u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s,
-             u"LC_ALL"_s, u"LC_MESSAGES"_s, u"LANGUAGE"_s })
+    for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s,
+                                u"LC_ALL"_s, u"LC_MESSAGES"_s, u"LANGUAGE"_s})
         environment.remove(name);
     environment.insert(u"LANG"_s, lang);
     return environment;
@@ -86,33 +86,33 @@ void tst_MonitorCommandLine::parse_data()
 
     QTest::newRow("nothing") << QStringList() << Status::Run << QString() << false << QStringList()
                              << QString();
-    QTest::newRow("procfile") << QStringList { u"--procfile"_s, u"dev.procfile"_s } << Status::Run
+    QTest::newRow("procfile") << QStringList{u"--procfile"_s, u"dev.procfile"_s} << Status::Run
                               << u"dev.procfile"_s << false << QStringList() << QString();
-    QTest::newRow("procfile=") << QStringList { u"--procfile=a b"_s } << Status::Run << u"a b"_s
+    QTest::newRow("procfile=") << QStringList{u"--procfile=a b"_s} << Status::Run << u"a b"_s
                                << false << QStringList() << QString();
-    QTest::newRow("demo") << QStringList { u"--demo"_s } << Status::Run << QString() << true
+    QTest::newRow("demo") << QStringList{u"--demo"_s} << Status::Run << QString() << true
                           << QStringList() << QString();
     QTest::newRow("command after --")
-        << QStringList { u"--demo"_s, u"--"_s, u"sleep"_s, u"10"_s } << Status::Run << QString()
-        << true << QStringList { u"sleep"_s, u"10"_s } << QString();
+            << QStringList{u"--demo"_s, u"--"_s, u"sleep"_s, u"10"_s} << Status::Run << QString()
+            << true << QStringList{u"sleep"_s, u"10"_s} << QString();
     QTest::newRow("options after -- belong to the command")
-        << QStringList { u"--"_s, u"ls"_s, u"-l"_s, u"--demo"_s, u"--help"_s } << Status::Run
-        << QString() << false << QStringList { u"ls"_s, u"-l"_s, u"--demo"_s, u"--help"_s }
-        << QString();
+            << QStringList{u"--"_s, u"ls"_s, u"-l"_s, u"--demo"_s, u"--help"_s} << Status::Run
+            << QString() << false << QStringList{u"ls"_s, u"-l"_s, u"--demo"_s, u"--help"_s}
+            << QString();
     QTest::newRow("options after the command belong to it")
-        << QStringList { u"ls"_s, u"-l"_s } << Status::Run << QString() << false
-        << QStringList { u"ls"_s, u"-l"_s } << QString();
-    QTest::newRow("--help") << QStringList { u"--help"_s } << Status::Help << QString() << false
+            << QStringList{u"ls"_s, u"-l"_s} << Status::Run << QString() << false
+            << QStringList{u"ls"_s, u"-l"_s} << QString();
+    QTest::newRow("--help") << QStringList{u"--help"_s} << Status::Help << QString() << false
                             << QStringList() << u"--procfile <FILE>"_s;
-    QTest::newRow("-h") << QStringList { u"-h"_s } << Status::Help << QString() << false
+    QTest::newRow("-h") << QStringList{u"-h"_s} << Status::Help << QString() << false
                         << QStringList() << u"[-- COMMAND ARGS...]"_s;
-    QTest::newRow("--version") << QStringList { u"--version"_s } << Status::Version << QString()
+    QTest::newRow("--version") << QStringList{u"--version"_s} << Status::Version << QString()
                                << false << QStringList() << aproc::versionString();
-    QTest::newRow("unknown option") << QStringList { u"--bogus"_s } << Status::Error << QString()
+    QTest::newRow("unknown option") << QStringList{u"--bogus"_s} << Status::Error << QString()
                                     << false << QStringList() << u"'bogus'"_s;
     QTest::newRow("procfile without a file")
-        << QStringList { u"--procfile"_s } << Status::Error << QString() << false << QStringList()
-        << u"aproc-monitor --help"_s;
+            << QStringList{u"--procfile"_s} << Status::Error << QString() << false << QStringList()
+            << u"aproc-monitor --help"_s;
 }
 
 void tst_MonitorCommandLine::parse()
@@ -140,14 +140,13 @@ void tst_MonitorCommandLine::answersWithoutWindow_data()
 
     QTest::newRow("nothing") << QStringList() << false;
     QTest::newRow("procfile and command")
-        << QStringList { u"--procfile"_s, u"x"_s, u"--"_s, u"top"_s } << false;
-    QTest::newRow("--help") << QStringList { u"--help"_s } << true;
-    QTest::newRow("--help-all") << QStringList { u"--help-all"_s } << true;
-    QTest::newRow("--version") << QStringList { u"--version"_s } << true;
-    QTest::newRow("-v") << QStringList { u"-v"_s } << true;
-    QTest::newRow("usage error") << QStringList { u"--bogus"_s } << true;
-    QTest::newRow("--help of the command")
-        << QStringList { u"--"_s, u"ls"_s, u"--help"_s } << false;
+            << QStringList{u"--procfile"_s, u"x"_s, u"--"_s, u"top"_s} << false;
+    QTest::newRow("--help") << QStringList{u"--help"_s} << true;
+    QTest::newRow("--help-all") << QStringList{u"--help-all"_s} << true;
+    QTest::newRow("--version") << QStringList{u"--version"_s} << true;
+    QTest::newRow("-v") << QStringList{u"-v"_s} << true;
+    QTest::newRow("usage error") << QStringList{u"--bogus"_s} << true;
+    QTest::newRow("--help of the command") << QStringList{u"--"_s, u"ls"_s, u"--help"_s} << false;
 }
 
 void tst_MonitorCommandLine::answersWithoutWindow()
@@ -167,7 +166,7 @@ void tst_MonitorCommandLine::answersWithoutWindow()
 
 void tst_MonitorCommandLine::binaryPrintsVersionWithoutDisplay()
 {
-    const Run run = runMonitor({ u"--version"_s }, u"C.UTF-8"_s);
+    const Run run = runMonitor({u"--version"_s}, u"C.UTF-8"_s);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, u"Aproc Monitor "_s + aproc::versionString() + u'\n');
     QCOMPARE(run.err, QString());
@@ -187,7 +186,7 @@ void tst_MonitorCommandLine::binaryHelpFollowsSystemLocale()
     QFETCH(QString, lang);
     QFETCH(QString, demoHelp);
 
-    const Run run = runMonitor({ u"--help"_s }, lang);
+    const Run run = runMonitor({u"--help"_s}, lang);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(demoHelp), qPrintable(run.out));
     QVERIFY2(run.out.contains(u"--procfile"_s), qPrintable(run.out));
@@ -195,7 +194,7 @@ void tst_MonitorCommandLine::binaryHelpFollowsSystemLocale()
 
 void tst_MonitorCommandLine::binaryRejectsUnknownOption()
 {
-    const Run run = runMonitor({ u"--bogus"_s }, u"C.UTF-8"_s);
+    const Run run = runMonitor({u"--bogus"_s}, u"C.UTF-8"_s);
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.out, QString());
     QVERIFY2(run.err.contains(u"bogus"_s), qPrintable(run.err));

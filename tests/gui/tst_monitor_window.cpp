@@ -2,10 +2,10 @@
 // Aproc Monitor's main window: title, menus and shortcuts, the About box, the Korean translation
 // embedded in the program, and the window geometry kept in QSettings.
 #include "application.h"
-#include "window/mainwindow.h"
 #include "processes/processcolumns.h"
 #include "processes/sparklinedelegate.h"
 #include "translations.h"
+#include "window/mainwindow.h"
 #include "window/monitoractions.h"
 
 #include <aproc/version.h>
@@ -13,23 +13,23 @@
 #include <QtCore/QFile>
 #include <QtCore/QPointer>
 #include <QtCore/QProcess>
-#include <QtCore/QTemporaryDir>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
 #include <QtCore/QXmlStreamReader>
 #include <QtGui/QAction>
 #include <QtGui/QStandardItemModel>
 #include <QtGui/QStatusTipEvent>
 #include <QtTest/QtTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
-#include <QtWidgets/QStatusBar>
-#include <QtWidgets/QHeaderView>
 #include <QtWidgets/QSplitter>
+#include <QtWidgets/QStatusBar>
 #include <QtWidgets/QToolBar>
 #include <QtWidgets/QTreeView>
 
@@ -114,17 +114,17 @@ void tst_MonitorWindow::menuActions_data()
     QTest::addColumn<QKeySequence>("shortcut");
 
     QTest::newRow("File > Open Procfile")
-        << u"menuFile"_s << u"actionOpenProcfile"_s << u"&Open Procfile…"_s
-        << QKeySequence(QKeySequence::Open);
+            << u"menuFile"_s << u"actionOpenProcfile"_s << u"&Open Procfile…"_s
+            << QKeySequence(QKeySequence::Open);
     QTest::newRow("File > Save Procfile")
-        << u"menuFile"_s << u"actionSaveProcfile"_s << u"&Save Procfile…"_s
-        << QKeySequence(QKeySequence::Save);
+            << u"menuFile"_s << u"actionSaveProcfile"_s << u"&Save Procfile…"_s
+            << QKeySequence(QKeySequence::Save);
     QTest::newRow("File > Quit") << u"menuFile"_s << u"actionQuit"_s << u"&Quit"_s
                                  << QKeySequence(Qt::CTRL | Qt::Key_Q);
     QTest::newRow("Process > Launch") << u"menuProcess"_s << u"actionLaunch"_s << u"&Launch…"_s
                                       << QKeySequence(QKeySequence::New);
-    QTest::newRow("Process > Stop") << u"menuProcess"_s << u"actionStop"_s << u"St&op"_s
-                                    << QKeySequence(Qt::Key_F6);
+    QTest::newRow("Process > Stop")
+            << u"menuProcess"_s << u"actionStop"_s << u"St&op"_s << QKeySequence(Qt::Key_F6);
     QTest::newRow("Process > Restart") << u"menuProcess"_s << u"actionRestart"_s << u"&Restart"_s
                                        << QKeySequence(Qt::CTRL | Qt::Key_R);
     QTest::newRow("Process > Kill") << u"menuProcess"_s << u"actionKill"_s << u"&Kill"_s
@@ -189,7 +189,7 @@ void tst_MonitorWindow::statusTipsLeaveTheStatusText()
     QCOMPARE(window.statusBar()->currentMessage(), u"Stop every process and close Aproc Monitor"_s);
     QVERIFY(!statusLabel(window)->isVisible());
 
-    QStatusTipEvent leave { QString() };
+    QStatusTipEvent leave{QString()};
     QCoreApplication::sendEvent(&window, &leave);
     QVERIFY(statusLabel(window)->isVisible());
     QCOMPARE(statusLabel(window)->text(), u"Ready"_s);
@@ -205,8 +205,9 @@ void tst_MonitorWindow::processListAboveTheConsoles()
     QVERIFY(splitter->widget(0)->isAncestorOf(view));
     QVERIFY(splitter->widget(1)->isAncestorOf(window.findChild<QWidget *>(u"stdinBar"_s)));
     QCOMPARE(view->model()->rowCount(), 0);
-    const QStringList expected { u"Name"_s, u"Command"_s, u"PID"_s, u"State"_s, u"Exit"_s,
-        u"Started"_s, u"Run time"_s, u"Restarts"_s, u"CPU %"_s, u"Memory"_s, u"Activity"_s };
+    const QStringList expected{u"Name"_s,  u"Command"_s, u"PID"_s,      u"State"_s,
+                               u"Exit"_s,  u"Started"_s, u"Run time"_s, u"Restarts"_s,
+                               u"CPU %"_s, u"Memory"_s,  u"Activity"_s};
     QCOMPARE(headerTitles(*view), expected);
     QCOMPARE(ProcessColumns::title(ProcessColumn::Pid), u"PID"_s);
     // the Activity column draws the CPU and memory sparkline
@@ -299,8 +300,8 @@ void tst_MonitorWindow::koreanTranslationIsEmbedded()
     QCOMPARE(window.findChild<QMenu *>(u"menuHelp"_s)->title(), u"도움말(&H)"_s);
     QCOMPARE(window.windowTitle(), u"Aproc 모니터"_s);
     QCOMPARE(statusLabel(window)->text(), u"준비"_s);
-    QCOMPARE(
-        headerTitles(*window.findChild<QTreeView *>(u"processView"_s)).constFirst(), u"이름"_s);
+    QCOMPARE(headerTitles(*window.findChild<QTreeView *>(u"processView"_s)).constFirst(),
+             u"이름"_s);
 }
 
 void tst_MonitorWindow::languageChangeRetranslatesTheWindow()
@@ -341,7 +342,9 @@ void tst_MonitorWindow::koreanTranslationIsComplete()
             const QString type = xml.attributes().value(u"type"_s).toString();
             QVERIFY2(type.isEmpty(), qPrintable(source + u": "_s + type));
             // a plural message holds its forms in <numerusform> elements
-            QVERIFY2(!xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed().isEmpty(),
+            QVERIFY2(!xml.readElementText(QXmlStreamReader::IncludeChildElements)
+                              .trimmed()
+                              .isEmpty(),
                      qPrintable(source));
             ++messages;
         }
@@ -384,9 +387,8 @@ void tst_MonitorWindow::koreanTranslationCoversEverySourceString()
     const QString fresh = dir.filePath(u"fresh_ko.ts"_s);
     QProcess lupdate;
     lupdate.start(QStringLiteral(APROC_LUPDATE),
-                  { u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s,
-                    u"-extensions"_s, u"cpp,h"_s, QStringLiteral(APROC_GUI_SOURCES),
-                    u"-ts"_s, fresh });
+                  {u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-extensions"_s,
+                   u"cpp,h"_s, QStringLiteral(APROC_GUI_SOURCES), u"-ts"_s, fresh});
     QVERIFY(lupdate.waitForFinished(60000));
     QCOMPARE(lupdate.exitCode(), 0);
     const QHash<QString, bool> sources = tsMessages(fresh);

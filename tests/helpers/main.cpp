@@ -147,9 +147,9 @@ int modePdeathsig()
 int modePgid()
 {
     return writeString(1, std::to_string(::getpid()) + ' ' + std::to_string(::getpgrp()) + ' '
-                               + std::to_string(::getsid(0)))
-            ? 0
-            : 1;
+                                  + std::to_string(::getsid(0)))
+                   ? 0
+                   : 1;
 }
 
 // read-dev-stdin: open /dev/stdin by name (a real pipe, not a socket) and copy it to stdout.
@@ -222,9 +222,10 @@ int main(int argc, char **argv)
     if (mode == "stdin-length")
         return modeStdinLength();
     if (mode == "out-err") { // OUT:text on stdout, ERR:text on stderr
-        return writeString(1, std::string("OUT:") + arg(2)) && writeString(2, std::string("ERR:") + arg(2))
-                ? 0
-                : 1;
+        return writeString(1, std::string("OUT:") + arg(2))
+                               && writeString(2, std::string("ERR:") + arg(2))
+                       ? 0
+                       : 1;
     }
     if (mode == "flood")
         return modeFlood(std::atoll(arg(2)), std::atoll(arg(3)));
@@ -249,14 +250,16 @@ int main(int argc, char **argv)
         sigprocmask(SIG_SETMASK, nullptr, &blocked);
         unsigned long blockedBits = 0, ignoredBits = 0;
         for (int sig = 1; sig < 32; ++sig) {
-            struct sigaction action {};
+            struct sigaction action
+            { };
             sigaction(sig, nullptr, &action);
             if (sigismember(&blocked, sig))
                 blockedBits |= 1UL << sig;
             if (action.sa_handler == SIG_IGN)
                 ignoredBits |= 1UL << sig;
         }
-        return writeString(1, std::to_string(blockedBits) + ' ' + std::to_string(ignoredBits)) ? 0 : 1;
+        return writeString(1, std::to_string(blockedBits) + ' ' + std::to_string(ignoredBits)) ? 0
+                                                                                               : 1;
     }
     if (mode == "abort")
         std::abort();

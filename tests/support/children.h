@@ -28,8 +28,7 @@ inline QString word(const char *text)
 /*! An argument list from words (QString or UTF-8 literals). GCC 12 rejects a braced list inside
  *  a co_await expression ("array used as initializer"): `co_await f(args("echo", "x"))` is the
  *  way to write `co_await f({"echo", "x"})`. */
-template<typename... S>
-QStringList args(const S &...words)
+template<typename... S> QStringList args(const S &...words)
 {
     QStringList list;
     (list << ... << word(words));

@@ -19,8 +19,9 @@ class ExceptionRecorder
 public:
     ExceptionRecorder() : m_loop(EventLoop::current()), m_previous(m_loop->exceptionHandler())
     {
-        m_loop->setExceptionHandler(
-                [this](EventLoop *, const ExceptionContext &context) { contexts.push_back(context); });
+        m_loop->setExceptionHandler([this](EventLoop *, const ExceptionContext &context) {
+            contexts.push_back(context);
+        });
     }
     ~ExceptionRecorder() { m_loop->setExceptionHandler(m_previous); }
     ExceptionRecorder(const ExceptionRecorder &) = delete;
@@ -35,8 +36,7 @@ private:
 
 /*! The message of \a error when it is an E, else a description of what it is instead, in
  *  angle brackets ("<nothing thrown>", "<another exception: ...>"). */
-template<typename E>
-QString caught(const std::exception_ptr &error)
+template<typename E> QString caught(const std::exception_ptr &error)
 {
     if (!error)
         return QStringLiteral("<nothing thrown>");

@@ -13,7 +13,7 @@
  *  APROC_BUILD_INTERNAL); otherwise hidden like every other private symbol. Tests reach the
  *  private headers through the Aproc::PrivateHeaders target, never by a relative path. */
 #ifdef APROC_BUILD_INTERNAL
-#  define APROC_AUTOTEST_EXPORT APROC_EXPORT
+#define APROC_AUTOTEST_EXPORT APROC_EXPORT
 #else
-#  define APROC_AUTOTEST_EXPORT
+#define APROC_AUTOTEST_EXPORT
 #endif

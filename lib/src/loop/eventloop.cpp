@@ -3,9 +3,9 @@
 #include <aproc/eventloop.h>
 #include <aproc/impl/taskcore.h>
 
+#include "global/logging_p.h"
 #include "loop/eventloop_p.h"
 #include "loop/eventloopdrainbudget_p.h"
-#include "global/logging_p.h"
 #include "unix/signalrelay_p.h"
 
 #include <QtCore/QAbstractEventDispatcher>

@@ -79,7 +79,8 @@ APROC_AUTOTEST_EXPORT int setPipeSize(int fd, int bytes);
 /*! \brief setPipeSize() on the parent's end of each stream that \a options pipe (not a pty),
  *  when \a options set a pipeSize; \a parentEnds are indexed by stream (0, 1, 2). Called before
  *  the child is spawned, so that all its I/O goes through the resized pipes. */
-APROC_AUTOTEST_EXPORT void applyPipeSize(const ProcessOptions &options, const UniqueFd (&parentEnds)[3]);
+APROC_AUTOTEST_EXPORT void applyPipeSize(const ProcessOptions &options,
+                                         const UniqueFd (&parentEnds)[3]);
 
 /*! \brief Sets or clears O_NONBLOCK; throws OSError. */
 APROC_AUTOTEST_EXPORT void setNonBlocking(int fd, bool enabled = true);

@@ -87,8 +87,8 @@ void plumbDevNull(Plumbing &plumbing, int stream)
 // (two readers of one master would split the output between them at random).
 void plumbPty(Plumbing &plumbing, int stream)
 {
-    const bool outputReadAsStdout = stream == 2 && plumbing.ptySlave
-                                    && plumbing.sources[1] == plumbing.ptySlave.get();
+    const bool outputReadAsStdout
+            = stream == 2 && plumbing.ptySlave && plumbing.sources[1] == plumbing.ptySlave.get();
     if (plumbing.ptyMaster < 0) {
         PseudoTerminal pty = openPseudoTerminal();
         plumbing.ptySlave = aboveStdio(std::move(pty.slave));

@@ -52,8 +52,7 @@ struct SpawnedChild
  *  is killed when the thread that spawned it ends, even if the process lives on.
  *
  *  APROC_AUTOTEST_EXPORT, so that tests/tst_spawn.cpp can call it; not part of the public API. */
-APROC_AUTOTEST_EXPORT SpawnedChild spawnChild(const QString &program,
-                                              const QStringList &arguments,
+APROC_AUTOTEST_EXPORT SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
                                               const ProcessOptions &options);
 
 } // namespace aproc::detail

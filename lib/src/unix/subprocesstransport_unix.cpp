@@ -28,14 +28,14 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
         registerCrashGroup(child.pid);
     // The watcher holds the transport until the child is reaped: no zombie, even if everybody
     // else let go of it (D4).
-    ChildWatcher::forLoop(m_loop)->watch(child.pid, std::move(child.pidfd),
-                                         [keep = self(), crashGuarded,
-                                          pid = child.pid](const ChildWatcher::Exit &exit) {
-                                             if (crashGuarded)
-                                                 unregisterCrashGroup(pid);
-                                             keep->readPipesNow();
-                                             keep->processExited(exit.returncode, exit.usage);
-                                         });
+    ChildWatcher::forLoop(m_loop)->watch(
+            child.pid, std::move(child.pidfd),
+            [keep = self(), crashGuarded, pid = child.pid](const ChildWatcher::Exit &exit) {
+                if (crashGuarded)
+                    unregisterCrashGroup(pid);
+                keep->readPipesNow();
+                keep->processExited(exit.returncode, exit.usage);
+            });
     std::array<UniqueFd, 3> fds;
     fds[0] = std::move(child.stdinFd);
     fds[1] = std::move(child.stdoutFd);

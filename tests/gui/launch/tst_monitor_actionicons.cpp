@@ -17,11 +17,12 @@ private Q_SLOTS:
     void hasEveryIconAtBothSizes()
     {
         // one per SVG drawn in resources/icons/actions
-        const QStringList expected = {u"clear-finished"_s, u"eof"_s, u"follow-tail"_s, u"kill"_s,
-                                      u"launch"_s, u"open-procfile"_s, u"remove"_s,
-                                      u"restart"_s, u"save-procfile"_s, u"search"_s, u"send"_s,
-                                      u"signal"_s, u"start"_s, u"start-all"_s, u"stop"_s,
-                                      u"stop-all"_s, u"timestamps"_s};
+        const QStringList expected
+                = {u"clear-finished"_s, u"eof"_s,           u"follow-tail"_s, u"kill"_s,
+                   u"launch"_s,         u"open-procfile"_s, u"remove"_s,      u"restart"_s,
+                   u"save-procfile"_s,  u"search"_s,        u"send"_s,        u"signal"_s,
+                   u"start"_s,          u"start-all"_s,     u"stop"_s,        u"stop-all"_s,
+                   u"timestamps"_s};
         QCOMPARE(actionIconNames(), expected);
         for (const QString &name : actionIconNames()) {
             const QIcon icon = actionIcon(name);

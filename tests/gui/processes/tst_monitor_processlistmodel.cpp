@@ -2,8 +2,8 @@
 // The process list model and its filter proxy against real children: rows for launched
 // processes, descendant rows that come and go, cells updated with dataChanged only (never a
 // reset), the filter, numeric sorting, and a view's selection that follows its process.
-#include "processes/processcolumns.h"
 #include "processes/managedprocess.h"
+#include "processes/processcolumns.h"
 #include "processes/processfilterproxymodel.h"
 #include "processes/processlistmodel.h"
 #include "processes/processmanager.h"

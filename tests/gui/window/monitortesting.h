@@ -6,10 +6,10 @@
 #include "../../support/children.h"
 
 #include "launchspec.h"
-#include "window/mainwindow.h"
-#include "processes/processcolumns.h"
 #include "processes/managedprocess.h"
+#include "processes/processcolumns.h"
 #include "processes/processlistmodel.h"
+#include "window/mainwindow.h"
 
 #include <aproc/shell.h>
 
@@ -41,7 +41,7 @@ inline void setUpMonitorTestCase()
 /*! \brief A spec running the test helper with \a arguments (exec mode). */
 inline LaunchSpec helperSpec(const QStringList &arguments, const QString &name = {})
 {
-    QStringList words { aproc::shellQuote(aproc::testsupport::helper()) };
+    QStringList words{aproc::shellQuote(aproc::testsupport::helper())};
     for (const QString &argument : arguments)
         words.append(aproc::shellQuote(argument));
     LaunchSpec spec;

@@ -37,8 +37,8 @@ void tst_MonitorIo::outputOfTheSelectedProcess()
 {
     MainWindow window;
     window.show();
-    ManagedProcess *first = window.launch(helperSpec({ u"echo"_s, u"first says hi"_s }, u"one"_s));
-    ManagedProcess *second = window.launch(helperSpec({ u"out-err"_s }, u"two"_s));
+    ManagedProcess *first = window.launch(helperSpec({u"echo"_s, u"first says hi"_s}, u"one"_s));
+    ManagedProcess *second = window.launch(helperSpec({u"out-err"_s}, u"two"_s));
     QTRY_COMPARE_WITH_TIMEOUT(first->state(), ProcessState::Exited, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(second->state(), ProcessState::Exited, 10000);
 
@@ -52,8 +52,8 @@ void tst_MonitorIo::outputOfTheSelectedProcess()
 void tst_MonitorIo::mergedConsoleNamesEachProcess()
 {
     MainWindow window;
-    ManagedProcess *first = window.launch(helperSpec({ u"echo"_s, u"alpha line"_s }, u"alpha"_s));
-    ManagedProcess *second = window.launch(helperSpec({ u"echo"_s, u"beta line"_s }, u"beta"_s));
+    ManagedProcess *first = window.launch(helperSpec({u"echo"_s, u"alpha line"_s}, u"alpha"_s));
+    ManagedProcess *second = window.launch(helperSpec({u"echo"_s, u"beta line"_s}, u"beta"_s));
     QTRY_COMPARE_WITH_TIMEOUT(first->state(), ProcessState::Exited, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(second->state(), ProcessState::Exited, 10000);
     ConsoleView *merged = window.consolePanel()->mergedConsole();
@@ -61,8 +61,8 @@ void tst_MonitorIo::mergedConsoleNamesEachProcess()
     QTRY_VERIFY(merged->plainText().contains(u"beta line"_s));
     // Each line carries its process's name before the text.
     const QStringList lines = merged->plainText().split(u'\n');
-    for (const auto &[name, text] : { std::pair(u"alpha"_s, u"alpha line"_s),
-                                      std::pair(u"beta"_s, u"beta line"_s) }) {
+    for (const auto &[name, text] :
+         {std::pair(u"alpha"_s, u"alpha line"_s), std::pair(u"beta"_s, u"beta line"_s)}) {
         const auto line = std::find_if(lines.begin(), lines.end(),
                                        [&](const QString &l) { return l.contains(text); });
         QVERIFY(line != lines.end());
@@ -75,7 +75,7 @@ void tst_MonitorIo::typeIntoStdinAndSeeTheEcho()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ManagedProcess *process = window.launch(helperSpec({ u"cat"_s }, u"cat"_s));
+    ManagedProcess *process = window.launch(helperSpec({u"cat"_s}, u"cat"_s));
     QTRY_COMPARE_WITH_TIMEOUT(process->state(), ProcessState::Running, 10000);
     auto *line = window.findChild<QLineEdit *>(u"stdinEdit"_s);
     QVERIFY(line);
@@ -85,7 +85,8 @@ void tst_MonitorIo::typeIntoStdinAndSeeTheEcho()
     QTest::keyClick(line, Qt::Key_Return);
     QVERIFY(line->text().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(
-            window.consolePanel()->consoleOf(process)->plainText().contains(u"hello, cat"_s), 10000);
+            window.consolePanel()->consoleOf(process)->plainText().contains(u"hello, cat"_s),
+            10000);
 }
 
 void tst_MonitorIo::stdinHistory()
@@ -93,11 +94,11 @@ void tst_MonitorIo::stdinHistory()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ManagedProcess *process = window.launch(helperSpec({ u"cat"_s }));
+    ManagedProcess *process = window.launch(helperSpec({u"cat"_s}));
     QTRY_COMPARE_WITH_TIMEOUT(process->state(), ProcessState::Running, 10000);
     auto *line = window.findChild<QLineEdit *>(u"stdinEdit"_s);
     QTRY_VERIFY(line->isEnabled());
-    for (const QString &text : { u"one"_s, u"two"_s }) {
+    for (const QString &text : {u"one"_s, u"two"_s}) {
         QTest::keyClicks(line, text);
         QTest::keyClick(line, Qt::Key_Return);
     }
@@ -109,13 +110,13 @@ void tst_MonitorIo::stdinHistory()
     QTest::keyClick(line, Qt::Key_Down);
     QTest::keyClick(line, Qt::Key_Down);
     QCOMPARE(line->text(), u"draft"_s);
-    QCOMPARE(window.consolePanel()->stdinBar()->history(), QStringList({ u"one"_s, u"two"_s }));
+    QCOMPARE(window.consolePanel()->stdinBar()->history(), QStringList({u"one"_s, u"two"_s}));
 }
 
 void tst_MonitorIo::endOfFileEndsTheProcess()
 {
     MainWindow window;
-    ManagedProcess *process = window.launch(helperSpec({ u"cat"_s }));
+    ManagedProcess *process = window.launch(helperSpec({u"cat"_s}));
     QTRY_COMPARE_WITH_TIMEOUT(process->state(), ProcessState::Running, 10000);
     auto *eof = window.findChild<QToolButton *>(u"stdinEof"_s);
     QTRY_VERIFY(eof->isEnabled());
@@ -129,7 +130,7 @@ void tst_MonitorIo::stdinIsDisabledWithoutARunningProcess()
 {
     MainWindow window;
     QVERIFY(!window.findChild<QLineEdit *>(u"stdinEdit"_s)->isEnabled());
-    ManagedProcess *process = window.launch(helperSpec({ u"exit"_s, u"0"_s }));
+    ManagedProcess *process = window.launch(helperSpec({u"exit"_s, u"0"_s}));
     QTRY_COMPARE_WITH_TIMEOUT(process->state(), ProcessState::Exited, 10000);
     QTRY_VERIFY(!window.findChild<QLineEdit *>(u"stdinEdit"_s)->isEnabled());
 }

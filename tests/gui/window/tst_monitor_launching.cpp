@@ -53,7 +53,7 @@ void tst_MonitorLaunching::launchThroughTheDialog()
     auto *command = dialog->findChild<QComboBox *>(u"commandEdit"_s);
     QVERIFY(command);
     command->setFocus();
-    QTest::keyClicks(command, helperSpec({ u"echo"_s, u"hello from the dialog"_s }).command);
+    QTest::keyClicks(command, helperSpec({u"echo"_s, u"hello from the dialog"_s}).command);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"greeter"_s);
     QVERIFY(launchButton(dialog)->isEnabled());
     launchButton(dialog)->click();
@@ -83,7 +83,9 @@ void tst_MonitorLaunching::missingProgramIsAFailedRow()
                      .data(Qt::ToolTipRole)
                      .toString()
                      .contains(u"/nonexistent/aproc-no-such-program"_s),
-             qPrintable(row.siblingAtColumn(int(ProcessColumn::State)).data(Qt::ToolTipRole).toString()));
+             qPrintable(row.siblingAtColumn(int(ProcessColumn::State))
+                                .data(Qt::ToolTipRole)
+                                .toString()));
     QTRY_VERIFY(window.failureNotifier()->lastNotification().contains(
             u"/nonexistent/aproc-no-such-program"_s));
     QTRY_COMPARE(window.findChild<QLabel *>(u"failedCount"_s)->text(), u"Failed: 1"_s);
@@ -92,7 +94,7 @@ void tst_MonitorLaunching::missingProgramIsAFailedRow()
 void tst_MonitorLaunching::missingDirectoryIsAFailedRow()
 {
     MainWindow window;
-    LaunchSpec spec = helperSpec({ u"echo"_s, u"never"_s }, u"nodir"_s);
+    LaunchSpec spec = helperSpec({u"echo"_s, u"never"_s}, u"nodir"_s);
     spec.workingDirectory = u"/nonexistent/aproc-no-such-dir"_s;
     ManagedProcess *process = window.launch(spec);
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, process, ProcessColumn::State), u"failed to start"_s,
@@ -107,7 +109,7 @@ void tst_MonitorLaunching::restartGivesANewPid()
 {
     MainWindow window;
     window.setStopGrace(std::chrono::milliseconds(2000));
-    ManagedProcess *process = window.launch(helperSpec({ u"sleep"_s, u"30"_s }));
+    ManagedProcess *process = window.launch(helperSpec({u"sleep"_s, u"30"_s}));
     QTRY_COMPARE_WITH_TIMEOUT(cell(window, process, ProcessColumn::State), u"running"_s, 10000);
     const qint64 firstPid = process->pid();
     window.findChild<QAction *>(u"actionRestart"_s)->trigger();
@@ -121,7 +123,7 @@ void tst_MonitorLaunching::commandLineLaunchesACommand()
 {
     MainWindow window;
     const CommandLineResult parsed = CommandLine::parse(
-            { u"aproc-monitor"_s, u"--"_s, aproc::testsupport::helper(), u"echo"_s, u"two words"_s });
+            {u"aproc-monitor"_s, u"--"_s, aproc::testsupport::helper(), u"echo"_s, u"two words"_s});
     QCOMPARE(parsed.status, CommandLineResult::Status::Run);
     window.applyCommandLine(parsed.options);
     QCOMPARE(window.processManager()->processes().size(), 1);

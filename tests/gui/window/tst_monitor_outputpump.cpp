@@ -81,7 +81,7 @@ void tst_MonitorOutputPump::everyByteInOrderInBoundedChunks()
 void tst_MonitorOutputPump::fullQueuePausesTheChild()
 {
     OutputPump pump;
-    PumpedProcess child(pump, helperSpec({ u"flood"_s, u"16777216"_s, u"65536"_s }));
+    PumpedProcess child(pump, helperSpec({u"flood"_s, u"16777216"_s, u"65536"_s}));
     QSignalSpy started(&child.process, &ManagedProcess::started);
     QSignalSpy ended(&child.process, &ManagedProcess::ended);
     child.process.start();
@@ -102,7 +102,7 @@ void tst_MonitorOutputPump::fullQueuePausesTheChild()
 void tst_MonitorOutputPump::flushHandsEverythingOn()
 {
     OutputPump pump;
-    ManagedProcess process(helperSpec({ u"sleep"_s, u"30"_s }));
+    ManagedProcess process(helperSpec({u"sleep"_s, u"30"_s}));
     QByteArray delivered;
     connect(&pump, &OutputPump::delivered, this,
             [&](ManagedProcess *, int, const QByteArray &data) { delivered += data; });
@@ -144,13 +144,15 @@ void tst_MonitorOutputPump::unfinishedLastLineEndsWithTheProcess()
     QString text = panel.consoleOf(process)->plainText();
     QVERIFY2(text.endsWith(u"no newline\nexited with code 0"_s), qPrintable(text));
     const QString merged = panel.mergedConsole()->plainText();
-    QVERIFY2(merged.endsWith(u"[tail] no newline\n[tail] exited with code 0"_s), qPrintable(merged));
+    QVERIFY2(merged.endsWith(u"[tail] no newline\n[tail] exited with code 0"_s),
+             qPrintable(merged));
 
     process->start();
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 2, childTimeout);
     text = panel.consoleOf(process)->plainText();
-    QVERIFY2(text.endsWith(u"exited with code 0\nstarted, pid %1\nno newline\nexited with code 0"_s
-                                   .arg(process->pid())),
+    QVERIFY2(text.endsWith(
+                     u"exited with code 0\nstarted, pid %1\nno newline\nexited with code 0"_s.arg(
+                             process->pid())),
              qPrintable(text));
 }
 

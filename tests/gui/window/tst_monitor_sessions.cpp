@@ -3,8 +3,8 @@
 // saving, the demo session, clear finished, and quitting with children running.
 #include "monitortesting.h"
 
-#include "processes/processmanager.h"
 #include "console/consoleview.h"
+#include "processes/processmanager.h"
 #include "window/consolepanel.h"
 #include "window/sessions.h"
 #include "window/shutdowndialog.h"
@@ -64,16 +64,17 @@ void tst_MonitorSessions::loadAProcfileWithAMalformedLine()
     QMessageBox *issues = window.sessions()->issuesBox();
     QVERIFY(issues);
     QTRY_VERIFY(issues->isVisible());
-    QVERIFY2(issues->informativeText().contains(u"Procfile:4"_s), qPrintable(issues->informativeText()));
+    QVERIFY2(issues->informativeText().contains(u"Procfile:4"_s),
+             qPrintable(issues->informativeText()));
 }
 
 void tst_MonitorSessions::stopAllAndStartAll()
 {
     MainWindow window;
     window.setStopGrace(std::chrono::milliseconds(2000));
-    ManagedProcess *first = window.launch(helperSpec({ u"sleep"_s, u"30"_s }));
-    ManagedProcess *second = window.launch(helperSpec({ u"sleep"_s, u"30"_s }));
-    for (ManagedProcess *process : { first, second }) // started, with a pid (not just starting)
+    ManagedProcess *first = window.launch(helperSpec({u"sleep"_s, u"30"_s}));
+    ManagedProcess *second = window.launch(helperSpec({u"sleep"_s, u"30"_s}));
+    for (ManagedProcess *process : {first, second}) // started, with a pid (not just starting)
         QTRY_COMPARE_WITH_TIMEOUT(cell(window, process, ProcessColumn::State), u"running"_s, 10000);
     const qint64 firstPid = first->pid();
 
@@ -115,7 +116,8 @@ void tst_MonitorSessions::demoSessionRuns()
     QCOMPARE(window.consolePanel()->visibleConsole(), window.consolePanel()->consoleOf(first));
     QTRY_VERIFY_WITH_TIMEOUT(window.processManager()->runningCount() >= 4, 10000);
     for (ManagedProcess *process : window.processManager()->processes())
-        QVERIFY2(process->state() != ProcessState::FailedToStart, qPrintable(process->errorString()));
+        QVERIFY2(process->state() != ProcessState::FailedToStart,
+                 qPrintable(process->errorString()));
     window.processManager()->shutdown(std::chrono::milliseconds(1000));
     QTRY_COMPARE_WITH_TIMEOUT(window.processManager()->active().size(), 0, 10000);
 }
@@ -123,20 +125,20 @@ void tst_MonitorSessions::demoSessionRuns()
 void tst_MonitorSessions::clearFinishedKeepsTheRunning()
 {
     MainWindow window;
-    window.launch(helperSpec({ u"exit"_s, u"0"_s }));
-    window.launch(helperSpec({ u"exit"_s, u"4"_s }));
-    ManagedProcess *running = window.launch(helperSpec({ u"sleep"_s, u"30"_s }));
+    window.launch(helperSpec({u"exit"_s, u"0"_s}));
+    window.launch(helperSpec({u"exit"_s, u"4"_s}));
+    ManagedProcess *running = window.launch(helperSpec({u"sleep"_s, u"30"_s}));
     QTRY_COMPARE_WITH_TIMEOUT(window.processManager()->runningCount(), 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(window.processManager()->failedCount(), 1, 10000);
     window.findChild<QAction *>(u"actionClearFinished"_s)->trigger();
-    QTRY_COMPARE(window.processManager()->processes(), QList<ManagedProcess *>({ running }));
+    QTRY_COMPARE(window.processManager()->processes(), QList<ManagedProcess *>({running}));
     QTRY_COMPARE(window.processModel()->rowCount(), 1);
 }
 
 void tst_MonitorSessions::removeKillsTheChild()
 {
     MainWindow window;
-    ManagedProcess *process = window.launch(helperSpec({ u"sleep"_s, u"30"_s }));
+    ManagedProcess *process = window.launch(helperSpec({u"sleep"_s, u"30"_s}));
     QTRY_COMPARE_WITH_TIMEOUT(process->state(), ProcessState::Running, 10000);
     const qint64 pid = process->pid();
     window.selectProcess(process);
@@ -151,8 +153,8 @@ void tst_MonitorSessions::quitStopsEveryChild()
     window.setStopGrace(std::chrono::milliseconds(500));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ManagedProcess *stubborn = window.launch(helperSpec({ u"ignore-term"_s }, u"stubborn"_s));
-    window.launch(helperSpec({ u"sleep"_s, u"30"_s }, u"sleeper"_s));
+    ManagedProcess *stubborn = window.launch(helperSpec({u"ignore-term"_s}, u"stubborn"_s));
+    window.launch(helperSpec({u"sleep"_s, u"30"_s}, u"sleeper"_s));
     window.launch(shellSpec(u"sleep 30 & sleep 30 & wait"_s, u"tree"_s));
     QTRY_COMPARE_WITH_TIMEOUT(window.processManager()->runningCount(), 3, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -160,8 +162,8 @@ void tst_MonitorSessions::quitStopsEveryChild()
     QList<qint64> pids;
     for (ManagedProcess *process : window.processManager()->processes())
         pids.append(process->pid());
-    QTRY_COMPARE_WITH_TIMEOUT(descendantPids(window, window.processManager()->processes().at(2)).size(),
-                              2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+            descendantPids(window, window.processManager()->processes().at(2)).size(), 2, 10000);
     pids += descendantPids(window, window.processManager()->processes().at(2));
 
     window.findChild<QAction *>(u"actionQuit"_s)->trigger();

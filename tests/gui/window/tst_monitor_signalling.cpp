@@ -3,8 +3,8 @@
 // target that stays fixed while the list changes, Stop's escalation, and Kill.
 #include "monitortesting.h"
 
-#include "processes/processmanager.h"
 #include "console/consoleview.h"
+#include "processes/processmanager.h"
 #include "window/consolepanel.h"
 #include "window/signalmenu.h"
 
@@ -61,7 +61,7 @@ void tst_MonitorSignalling::terminateThroughTheMenu()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ManagedProcess *process = launchRunning(window, helperSpec({ u"sleep"_s, u"30"_s }));
+    ManagedProcess *process = launchRunning(window, helperSpec({u"sleep"_s, u"30"_s}));
     QVERIFY(process);
     const qint64 pid = process->pid();
     QCOMPARE(window.currentProcess(), process);
@@ -111,8 +111,8 @@ void tst_MonitorSignalling::menuTargetIsFixedWhenItOpens()
 {
     MainWindow window;
     window.show();
-    ManagedProcess *first = launchRunning(window, helperSpec({ u"sleep"_s, u"30"_s }, u"first"_s));
-    ManagedProcess *second = launchRunning(window, helperSpec({ u"sleep"_s, u"30"_s }, u"second"_s));
+    ManagedProcess *first = launchRunning(window, helperSpec({u"sleep"_s, u"30"_s}, u"first"_s));
+    ManagedProcess *second = launchRunning(window, helperSpec({u"sleep"_s, u"30"_s}, u"second"_s));
     QVERIFY(first && second);
     window.selectProcess(first);
     openMenu(window.signalMenu());
@@ -132,7 +132,7 @@ void tst_MonitorSignalling::stopAndContinue()
 {
     MainWindow window;
     window.show();
-    ManagedProcess *process = launchRunning(window, helperSpec({ u"sleep"_s, u"30"_s }));
+    ManagedProcess *process = launchRunning(window, helperSpec({u"sleep"_s, u"30"_s}));
     QVERIFY(process);
     openMenu(window.signalMenu());
     menuAction(window.signalMenu(), u"signal-SIGSTOP"_s)->trigger();
@@ -149,7 +149,7 @@ void tst_MonitorSignalling::stopActionEscalatesToKill()
 {
     MainWindow window;
     window.setStopGrace(std::chrono::milliseconds(300));
-    ManagedProcess *process = window.launch(helperSpec({ u"ignore-term"_s }));
+    ManagedProcess *process = window.launch(helperSpec({u"ignore-term"_s}));
     QTRY_VERIFY_WITH_TIMEOUT(
             window.consolePanel()->consoleOf(process)->plainText().contains(u"ready"_s), 10000);
     window.findChild<QAction *>(u"actionStop"_s)->trigger();
@@ -163,10 +163,14 @@ void tst_MonitorSignalling::killAction()
     // a shell that waits for a sleeper it started: Kill ends both
     ManagedProcess *process = launchRunning(window, shellSpec(u"sleep 30 & echo $!; wait"_s));
     QVERIFY(process);
-    QTRY_VERIFY_WITH_TIMEOUT(window.consolePanel()->consoleOf(process)->plainText().count(u'\n') >= 1,
-                             10000);
-    const qint64 sleeper = window.consolePanel()->consoleOf(process)->plainText()
-                                   .split(u'\n').at(1).toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(
+            window.consolePanel()->consoleOf(process)->plainText().count(u'\n') >= 1, 10000);
+    const qint64 sleeper = window.consolePanel()
+                                   ->consoleOf(process)
+                                   ->plainText()
+                                   .split(u'\n')
+                                   .at(1)
+                                   .toLongLong();
     QVERIFY(sleeper > 0);
     QVERIFY(window.findChild<QAction *>(u"actionKill"_s)->isEnabled());
     window.findChild<QAction *>(u"actionKill"_s)->trigger();
