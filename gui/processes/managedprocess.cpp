@@ -5,7 +5,6 @@
 
 #include <aproc/errors.h>
 #include <aproc/process.h>
-#include <aproc/transports.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QProcessEnvironment>
@@ -75,7 +74,6 @@ public:
     void setState(ProcessState newState);
     void noteSignal(int signo);
     void signalGroup(int signo);
-    WriteTransport *stdinTransport() const;
     void applyOutputPaused();
     void discardChild();
     bool beginUserStop();
@@ -98,7 +96,6 @@ public:
     bool userStopped = false; // stop() or restart() during this run
     bool restartWhenEnded = false; // restart() is waiting for the end
     bool endedByUser = false;
-    bool reaped = false; // the child exited; its output may still be open (a grandchild)
     std::optional<std::chrono::milliseconds> stopWhenStarted;
     QSet<int> userSignals; // sent from the menu during this run
     QTimer killTimer; // stop(): SIGKILL to the group after the grace, until finished
@@ -132,7 +129,7 @@ void ManagedProcessPrivate::startChild()
     pid = 0;
     returncode.reset();
     errorString.clear();
-    userStopped = restartWhenEnded = endedByUser = reaped = false;
+    userStopped = restartWhenEnded = endedByUser = false;
     stopWhenStarted.reset();
     userSignals.clear();
     setState(ProcessState::Starting);
@@ -159,7 +156,6 @@ void ManagedProcessPrivate::connectChild()
             Q_EMIT q->changed();
         }
     });
-    QObject::connect(child, &Process::exited, q, [this] { reaped = true; });
     QObject::connect(child, &Process::finished, q, [this](int code) { onFinished(code); });
     QObject::connect(child, &Process::errorOccurred, q,
                      [this](const QString &message) { onFailed(message); });
@@ -282,33 +278,18 @@ bool ManagedProcessPrivate::beginUserStop()
 
 void ManagedProcessPrivate::signalGroup(int signo)
 {
-    // Once the child was reaped, aproc::Process no longer signals its group. The group (the
-    // child led its own session) lives on while a member does, and its id cannot be reused
-    // meanwhile.
-    if (reaped)
-        ::killpg(pid_t(pid), signo);
-    else
-        child->sendSignalToGroup(signo);
+    // Also once the child was reaped, while a descendant still holds its output.
+    child->sendSignalToGroup(signo);
 }
 
 void ManagedProcessPrivate::applyOutputPaused()
 {
-    if (!child || !child->transport())
+    if (!child)
         return;
-    for (const int fd : {1, 2}) {
-        auto *transport = dynamic_cast<ReadTransport *>(child->transport()->getPipeTransport(fd));
-        if (transport && outputPaused)
-            transport->pauseReading();
-        else if (transport)
-            transport->resumeReading();
-    }
-}
-
-WriteTransport *ManagedProcessPrivate::stdinTransport() const
-{
-    if (!child || !child->transport())
-        return nullptr;
-    return dynamic_cast<WriteTransport *>(child->transport()->getPipeTransport(0));
+    if (outputPaused)
+        child->pauseReading();
+    else
+        child->resumeReading();
 }
 
 ManagedProcess::ManagedProcess(const LaunchSpec &spec, QObject *parent)
@@ -425,8 +406,7 @@ bool ManagedProcess::endedByUser() const
 bool ManagedProcess::canWriteStandardInput() const
 {
     const bool running = d->state == ProcessState::Running || d->state == ProcessState::Stopped;
-    WriteTransport *transport = d->stdinTransport();
-    return running && d->stdinOpen && transport && !transport->isClosing();
+    return running && d->stdinOpen && d->child && d->child->isWriteChannelOpen();
 }
 
 void ManagedProcess::start()
@@ -482,18 +462,16 @@ void ManagedProcess::sendSignalToGroup(int signo)
 void ManagedProcess::writeStandardInput(const QByteArray &data)
 {
     if (canWriteStandardInput())
-        d->stdinTransport()->write(data);
+        d->child->write(data);
 }
 
 void ManagedProcess::closeStandardInput()
 {
     if (!canWriteStandardInput())
         return;
-    if (d->spec.pty) {
-        d->stdinTransport()->write(QByteArray(1, '\x04')); // VEOF: closing would hang it up
+    d->child->closeWriteChannel(); // on a pty, the terminal's VEOF: it stays open
+    if (d->child->isPty(0))
         return;
-    }
-    d->stdinTransport()->writeEof();
     d->stdinOpen = false;
     Q_EMIT changed();
 }

@@ -86,8 +86,11 @@ public:
     void terminate();
     /*! \brief sendSignal(SIGKILL) (Process.kill). */
     void kill();
-    /*! \brief Sends \a signo to the child's process group (started with startNewSession or a
-     *  processGroup of 0): stops a whole tree. Does nothing once the child was reaped. */
+    /*! \brief Sends \a signo to the child's process group (started with startNewSession, a
+     *  processGroup of 0 or a pty, so that it leads a group of its own): stops a whole tree.
+     *  Once the child was reaped, the group is still signalled while the child's output is open
+     *  (a descendant holds it, so the group's id cannot have been reused); after that, and for a
+     *  child without a group of its own, it does nothing. */
     void sendSignalToGroup(int signo);
     /*! \brief SIGTERM, then SIGKILL if the child is still alive after \a grace; gives the
      *  returncode. */
@@ -98,6 +101,31 @@ public:
      *  stream is a Stdio::pty(), or once the process was closed. A pty starts at 24x80. Python
      *  has no counterpart (its pty module leaves the size to termios). */
     void setWindowSize(int rows, int columns);
+
+    /*! \brief Writes \a data to the child's stdin (QProcess::write()), for signal/slot code and
+     *  `streams = false`: what the pipe does not take at once is buffered and written in order,
+     *  never blocking. With streams on, standardInput() writes to the same pipe. Returns false,
+     *  and takes nothing, when stdin is not open (isWriteChannelOpen()). */
+    bool write(const QByteArray &data);
+    /*! \brief Ends the child's input (QProcess::closeWriteChannel()): stdin is closed once what
+     *  was written is flushed. On a pty, the terminal's end-of-file character (VEOF, usually
+     *  Ctrl-D) is written instead, since closing the master would hang the terminal up; the
+     *  terminal stays open for more input. Does nothing when stdin is not open. */
+    void closeWriteChannel();
+    /*! \brief True while stdin is a pipe or pty that takes writes: not closed by
+     *  closeWriteChannel() (a pipe), the child's end not gone, the process not closed. */
+    bool isWriteChannelOpen() const;
+    /*! \brief Stops reading the child's stdout and stderr (pause_reading() of both pipe
+     *  transports): the child blocks once a pipe is full, and nothing is lost. For
+     *  `streams = false`; with streams on, the StreamReaders pause and resume reading
+     *  themselves as their buffers fill and drain. */
+    void pauseReading();
+    /*! \brief Reads the child's stdout and stderr again (resume_reading()). */
+    void resumeReading();
+    /*! \brief True after pauseReading() until resumeReading(). */
+    bool isReadingPaused() const;
+    /*! \brief True when stream \a fd (0, 1 or 2) of the child is a Stdio::pty(). */
+    bool isPty(int fd) const;
 
     /*! \brief CPU times and peak memory of the child, once it was reaped. */
     std::optional<ResourceUsage> resourceUsage() const;

@@ -76,6 +76,7 @@ public:
     qsizetype limit = 65536;
     bool streams = true;
     bool released = false;
+    bool readingPaused = false;
     std::vector<std::function<void()>> heldSignals;
     std::optional<Task<void>> startTask;
 };

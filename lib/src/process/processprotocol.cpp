@@ -15,6 +15,8 @@ void ProcessProtocol::connectionMade(BaseTransport *transport)
         if (!pipe)
             continue;
         m_openPipes.append(fd); // also without streams: output must all be delivered first
+        if (d->readingPaused) // pauseReading() before the pipes were connected
+            pipe->pauseReading();
         if (!d->streams)
             continue;
         auto reader = std::make_unique<StreamReader>(d->limit, d->loop);

@@ -7,8 +7,6 @@
 #include <aproc/streamwriter.h>
 #include <aproc/waitfor.h>
 
-#include "transports/subprocesstransport_p.h"
-
 #include <QtCore/QCoreApplication>
 
 #include <vector>
@@ -177,13 +175,14 @@ Task<void> Expect::sendLine(QByteArray line)
 
 Task<void> Expect::sendEof()
 {
-    auto *transport = dynamic_cast<detail::SubprocessTransportImpl *>(m_process->transport());
-    if (transport && transport->isPty(0)) {
-        // Closing the master would hang the terminal up: a pty ends input with VEOF instead.
-        co_await send(QByteArray(1, '\x04'));
+    StreamWriter *writer = m_process->standardInput();
+    if (m_process->isPty(0)) {
+        // Closing the master would hang the terminal up: closeWriteChannel() writes its VEOF.
+        m_process->closeWriteChannel();
+        if (writer)
+            co_await writer->drain();
         co_return;
     }
-    StreamWriter *writer = m_process->standardInput();
     if (!writer)
         throw ValueError(tr("Expect::sendEof(): the process's stdin is not a stream"));
     writer->writeEof();

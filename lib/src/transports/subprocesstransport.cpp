@@ -139,7 +139,9 @@ void SubprocessTransportImpl::sendSignal(int signo)
 
 bool SubprocessTransportImpl::signalChild(int signo, bool group)
 {
-    return !m_returncode && platformSignal(signo, group);
+    if (group) // after the reap too, while a descendant holds the output (see platformSignal)
+        return !m_finished && platformSignal(signo, true);
+    return !m_returncode && platformSignal(signo, false);
 }
 
 void SubprocessTransportImpl::detachProtocol()

@@ -72,13 +72,17 @@ public:
 
     /*! Resolves when the child was reaped (D1: not later, even if a pipe stays open). */
     Task<int> wait();
-    /*! Signals the child (or its process group); false once it was reaped. */
+    /*! Signals the child (or its process group); false once it was reaped (for the group: once
+     *  it was reaped and its output is closed). */
     bool signalChild(int signo, bool group);
     std::optional<ResourceUsage> resourceUsage() const { return m_usage; }
     /*! True when stream \a fd (0, 1 or 2) of the child is a pty. */
     bool isPty(int fd) const { return fd >= 0 && fd < 3 && m_ptyStreams[size_t(fd)]; }
     /*! Sets the pty's window size (TIOCSWINSZ on the master); false without a pty. */
     bool setWindowSize(int rows, int columns);
+    /*! The pty's end-of-file character (VEOF of its termios, ^D unless the child changed it);
+     *  ^D when it cannot be read. */
+    char ptyEndOfFile() const;
     /*! Forgets the protocol: nothing is called on it any more (its owner is going away). */
     void detachProtocol();
 

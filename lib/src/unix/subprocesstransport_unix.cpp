@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <termios.h>
+#include <unistd.h>
 
 namespace aproc::detail {
 
@@ -69,13 +70,23 @@ void SubprocessTransportImpl::readPipesNow()
     }
 }
 
+char SubprocessTransportImpl::ptyEndOfFile() const
+{
+    termios attributes{};
+    if (!m_ptyMaster || ::tcgetattr(m_ptyMaster.get(), &attributes) != 0
+        || attributes.c_cc[VEOF] == _POSIX_VDISABLE)
+        return '\x04';
+    return char(attributes.c_cc[VEOF]);
+}
+
 bool SubprocessTransportImpl::platformSignal(int signo, bool group)
 {
     if (!group)
         return ChildWatcher::forLoop(m_loop)->sendSignal(m_pid, signo);
-    // The group outlives its leader only while members remain; it is signalled only while the
-    // leader is not reaped, so that its id cannot have been recycled.
-    if (m_processGroup <= 0 || m_returncode)
+    // The group's id is its leader's pid. Before the reap, the leader holds the id. After it, a
+    // process still holding the child's output is alive; the id is not handed to a new process
+    // while the group has members, and the caller stops once the output is closed.
+    if (m_processGroup <= 0)
         return false;
     return ::kill(-pid_t(m_processGroup), signo) == 0;
 }
