@@ -65,7 +65,8 @@ docs)
     export APROC_DOCS_OUT="$build_dir/api"
     rm -rf "$APROC_DOCS_OUT" # a fresh run: doxygen warns only about what it generates
     mkdir -p "$APROC_DOCS_OUT"
-    if ! doxygen docs/Doxyfile; then
+    # awk drops the repeats (a comment's brief and details are parsed apart, so each says it).
+    if ! doxygen docs/Doxyfile 2>&1 | awk '!seen[$0]++' >&2; then
         echo "==> doxygen warned (above): document the declaration or fix the reference" >&2
         exit 1
     fi
