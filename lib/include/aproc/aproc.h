@@ -22,3 +22,7 @@
 #include <aproc/transports.h>
 #include <aproc/version.h>
 #include <aproc/waitfor.h>
+
+/*! \namespace aproc
+ *  \brief Python asyncio's event loop, futures, tasks and subprocesses (asyncio,
+ *  asyncio.subprocess), on the Qt event loop. */

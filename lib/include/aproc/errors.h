@@ -18,6 +18,7 @@ namespace aproc {
 class APROC_EXPORT Error : public std::exception
 {
 public:
+    /*! \brief An exception with \a message (BaseException(message)). */
     explicit Error(const QString &message = {});
     /*! \brief The message, as given to the constructor. */
     QString message() const { return m_message; }
@@ -36,6 +37,7 @@ private:
 class APROC_EXPORT CancelledError : public Error
 {
 public:
+    /*! \brief asyncio.CancelledError(\a message). */
     explicit CancelledError(const QString &message = {}) : Error(message) { }
 };
 
@@ -43,6 +45,7 @@ public:
 class APROC_EXPORT TimeoutError : public Error
 {
 public:
+    /*! \brief asyncio.TimeoutError(\a message). */
     explicit TimeoutError(const QString &message = {}) : Error(message) { }
 };
 
@@ -51,6 +54,7 @@ public:
 class APROC_EXPORT InvalidStateError : public Error
 {
 public:
+    /*! \brief asyncio.InvalidStateError(\a message). */
     explicit InvalidStateError(const QString &message = {}) : Error(message) { }
 };
 
@@ -58,6 +62,7 @@ public:
 class APROC_EXPORT ValueError : public Error
 {
 public:
+    /*! \brief ValueError(\a message). */
     explicit ValueError(const QString &message = {}) : Error(message) { }
 };
 
@@ -66,6 +71,8 @@ public:
 class APROC_EXPORT OSError : public Error
 {
 public:
+    /*! \brief Errno \a errorNumber about \a filename, with Python's message built from
+     *  strerror() (OSError(errno, strerror, filename)). */
     OSError(int errorNumber, const QString &filename = {});
     /*! \brief The errno value. */
     int errorNumber() const { return m_errorNumber; }
@@ -73,6 +80,8 @@ public:
     QString filename() const { return m_filename; }
 
 protected:
+    /*! \brief For subclasses: errno \a errorNumber about \a filename, with \a message as the
+     *  text. */
     OSError(int errorNumber, const QString &filename, const QString &message);
 
 private:
@@ -135,6 +144,8 @@ public:
 class APROC_EXPORT IncompleteReadError : public Error
 {
 public:
+    /*! \brief EOF after \a partial, when \a expected bytes were asked for
+     *  (asyncio.IncompleteReadError(partial, expected)). */
     IncompleteReadError(const QByteArray &partial, std::optional<qsizetype> expected);
     /*! \brief The bytes read before EOF. */
     QByteArray partial() const { return m_partial; }
@@ -150,6 +161,8 @@ private:
 class APROC_EXPORT LimitOverrunError : public Error
 {
 public:
+    /*! \brief \a message, with \a consumed bytes to consume before reading again
+     *  (asyncio.LimitOverrunError(message, consumed)). */
     LimitOverrunError(const QString &message, qsizetype consumed);
     /*! \brief How many bytes may be consumed before reading again. */
     qsizetype consumed() const { return m_consumed; }

@@ -58,8 +58,8 @@ private:
  *  exception, if any. */
 struct ExceptionContext
 {
-    QString message;
-    std::exception_ptr exception;
+    QString message; //!< \brief What happened (context["message"]).
+    std::exception_ptr exception; //!< \brief The exception, or null (context["exception"]).
 };
 
 /*! \brief The asyncio event loop of one thread, running on that thread's Qt event dispatcher
@@ -74,6 +74,8 @@ class APROC_EXPORT EventLoop : public QObject
     Q_OBJECT
 
 public:
+    /*! \brief What setExceptionHandler() takes: called with the loop and the context (the
+     *  handler(loop, context) of loop.set_exception_handler). */
     using ExceptionHandler = std::function<void(EventLoop *loop, const ExceptionContext &context)>;
 
     /*! \brief The loop of the calling thread, created on first use (asyncio.get_event_loop).
@@ -116,6 +118,8 @@ public:
      *  before QCoreApplication::exec() and from inside a running event loop (a test slot, a
      *  callback), by nesting a QEventLoop. */
     template<typename T> T runUntilComplete(Task<T> task);
+    /*! \brief Runs the loop until \a future is done, then returns its result or rethrows its
+     *  exception (loop.run_until_complete). */
     template<typename T> T runUntilComplete(Future<T> future);
 
     /*! \brief Runs the loop until stop() (loop.run_forever). */
@@ -147,6 +151,8 @@ public:
     /*! \brief Replaces the handler of exceptions nobody awaited (loop.set_exception_handler);
      *  an empty one restores the default, which logs on the "aproc.loop" category. */
     void setExceptionHandler(ExceptionHandler handler);
+    /*! \brief The handler setExceptionHandler() set; empty for the default
+     *  (loop.get_exception_handler). */
     ExceptionHandler exceptionHandler() const;
     /*! \brief Reports \a context to the exception handler (loop.call_exception_handler). */
     void callExceptionHandler(const ExceptionContext &context);
@@ -156,8 +162,12 @@ public:
     /*! \brief Debug mode (loop.set_debug): warns about callbacks slower than
      *  slowCallbackDuration(), 100 ms by default. */
     void setDebug(bool enabled);
+    /*! \brief Whether debug mode is on (loop.get_debug). */
     bool debug() const;
+    /*! \brief In debug mode, callbacks that run longer than \a duration are logged
+     *  (loop.slow_callback_duration = duration). */
     void setSlowCallbackDuration(std::chrono::milliseconds duration);
+    /*! \brief The threshold of setSlowCallbackDuration() (loop.slow_callback_duration). */
     std::chrono::milliseconds slowCallbackDuration() const;
 
     /*! \brief A new pending future of this loop (loop.create_future). */
@@ -199,6 +209,7 @@ public:
     void schedule(detail::Callback &&fn, detail::FutureCore *keepAlive = nullptr);
 
 protected:
+    /*! \brief Internal: runs the callbacks that are due when the loop's own Qt events arrive. */
     bool event(QEvent *event) override;
 
 private:

@@ -135,6 +135,7 @@ template<typename T = void> class Future : public detail::BasicFuture<T>
     using Base = detail::BasicFuture<T>;
 
 public:
+    /*! \brief The type of the result. */
     using value_type = T;
 
     /*! \brief A new pending future of the current thread's loop (asyncio.Future()). */
@@ -180,16 +181,20 @@ public:
      *  future touches no reference count. */
     struct Awaiter
     {
-        detail::FutureCore *core;
-        detail::ValueSlot<T> *slot;
-        detail::CoreRef keepAlive = {}; // held while suspended
-        detail::TaskCore *task = nullptr;
+        detail::FutureCore *core; //!< \brief The state of the awaited future.
+        detail::ValueSlot<T> *slot; //!< \brief Where its value is.
+        detail::CoreRef keepAlive = {}; //!< \brief A reference to the state, held while suspended.
+        detail::TaskCore *task = nullptr; //!< \brief The Aproc task that suspended, or null.
+        /*! \brief True when the future is done: then there is no suspension. */
         bool await_ready() const noexcept { return core->done(); }
+        /*! \brief Waits for the future: cancellably when \a awaiting runs in an Aproc task. */
         template<typename P> void await_suspend(std::coroutine_handle<P> awaiting)
         {
             keepAlive = detail::CoreRef(core);
             task = detail::suspendOn(core, awaiting);
         }
+        /*! \brief The value, or the exception rethrown; CancelledError when the task was
+         *  cancelled meanwhile. */
         T await_resume()
         {
             if (task)

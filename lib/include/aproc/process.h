@@ -29,8 +29,8 @@ struct ResourceUsage;
  *  piped. */
 struct Communicated
 {
-    std::optional<QByteArray> out;
-    std::optional<QByteArray> err;
+    std::optional<QByteArray> out; //!< \brief stdout's bytes (communicate()'s stdout_data).
+    std::optional<QByteArray> err; //!< \brief stderr's bytes (communicate()'s stderr_data).
 };
 
 /*! \brief A child process (asyncio.subprocess.Process), awaitable and with Qt signals.
@@ -45,6 +45,7 @@ class APROC_EXPORT Process : public QObject
     Q_OBJECT
 
 public:
+    /*! \brief A process not started yet: start() or startShell() runs it. */
     explicit Process(QObject *parent = nullptr);
     ~Process() override;
 

@@ -17,6 +17,7 @@ namespace aproc {
 class APROC_EXPORT Stdio
 {
 public:
+    /*! \brief Which of inherit(), pipe(), devNull(), toStdout(), fd() and pty() made it. */
     enum class Kind { Inherit, Pipe, DevNull, ToStdout, Fd, Pty };
 
     constexpr Stdio() = default;
@@ -36,9 +37,11 @@ public:
      *  arrives as stdout (fd 1), in order, and stderr has no pipe of its own. */
     static constexpr Stdio pty() { return Stdio(Kind::Pty); }
 
+    /*! \brief Which kind of stream this is. */
     constexpr Kind kind() const { return m_kind; }
     /*! \brief The descriptor of fd(); -1 otherwise. */
     constexpr int descriptor() const { return m_fd; }
+    /*! \brief Same kind and descriptor. */
     constexpr bool operator==(const Stdio &) const = default;
 
 private:

@@ -95,7 +95,10 @@ template<typename T = void> class [[nodiscard]] Task : public detail::BasicFutur
     using Promise = detail::TaskPromise<T>;
 
 public:
+    /*! \brief Internal: the coroutine promise, which makes a function returning Task a
+     *  coroutine. */
     using promise_type = Promise;
+    /*! \brief The type of the result. */
     using value_type = T;
 
     /*! \brief Internal: the task of \a promise. */
@@ -121,9 +124,12 @@ public:
      *  coroutine starts it as a task of its own. */
     struct Awaiter
     {
-        Task task;
-        detail::TaskCore *waitingTask = nullptr;
+        Task task; //!< \brief The awaited task.
+        detail::TaskCore *waitingTask = nullptr; //!< \brief The Aproc task waiting, or null.
+        /*! \brief True when the task is done: then there is no suspension. */
         bool await_ready() const noexcept { return task.done(); }
+        /*! \brief Runs an unstarted task inline in \a awaiting's task, or waits for a started
+         *  one. */
         template<typename P>
         std::coroutine_handle<> await_suspend(std::coroutine_handle<P> awaiting)
         {
@@ -140,6 +146,8 @@ public:
             waitingTask = detail::suspendOn(promise, awaiting);
             return std::noop_coroutine();
         }
+        /*! \brief The value, or the exception rethrown; CancelledError when the waiting task
+         *  was cancelled meanwhile. */
         T await_resume()
         {
             if (waitingTask)

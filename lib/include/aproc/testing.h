@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// QtTest support: run coroutines from test slots, and check things inside coroutines.
-// Header-only, so that only test programs need Qt Test.
+/*! \file
+ *  \brief QtTest support: run coroutines from test slots, and check things inside coroutines.
+ *  Header-only, so that only test programs need Qt Test. */
 #pragma once
 
 #include <aproc/eventloop.h>
@@ -12,6 +13,8 @@
 
 #include <chrono>
 
+/*! \brief Running coroutines from QtTest slots (no asyncio counterpart; IsolatedAsyncioTestCase
+ *  comes closest). */
 namespace aproc::testing {
 
 /*! \brief The time APROC_RUN gives a coroutine before failing the test. */
