@@ -6,6 +6,8 @@
 #   ./dev.sh test  installs what is missing, builds, and runs every test with ctest
 #   ./dev.sh docs  installs what is missing, generates the API reference (Doxygen) into build/api/
 #                  and prints the path of its index.html; fails on any Doxygen warning
+#   ./dev.sh format [--check]  formats every C++ file with the committed .clang-format, or only
+#                  checks (fails on a file that differs)
 # and for the other scripts (bench/run): ./dev.sh deps [PACKAGE...] installs what is missing only,
 # with the given Debian packages besides.
 # Both are idempotent: the second time they only rebuild what changed.
@@ -72,13 +74,29 @@ docs)
     fi
     echo "$(realpath "$APROC_DOCS_OUT")/html/index.html"
     ;;
+format)
+    # Every C++ file git knows, against the committed .clang-format. --check changes nothing and
+    # fails, naming each file and line, where a file differs from it (CI runs that).
+    packages=(clang-format-14)
+    install_missing_packages
+    mapfile -t sources < <(git ls-files '*.cpp' '*.h')
+    if [ "${2:-}" = --check ]; then
+        if ! clang-format-14 --dry-run --Werror "${sources[@]}"; then
+            echo "==> not formatted as .clang-format says (above): run ./dev.sh format" >&2
+            exit 1
+        fi
+        echo "==> ${#sources[@]} files formatted as .clang-format says"
+    else
+        clang-format-14 -i "${sources[@]}"
+    fi
+    ;;
 test)
     install_missing_packages
     configure_and_build
     ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)"
     ;;
 *)
-    echo "usage: $0 run [aproc-monitor arguments; default --demo] | test | docs | deps [PACKAGE...]" >&2
+    echo "usage: $0 run [aproc-monitor arguments; default --demo] | test | docs | format [--check] | deps [PACKAGE...]" >&2
     exit 64
     ;;
 esac
