@@ -106,7 +106,7 @@ Task<void> SubprocessTransportImpl::connectPipes(std::array<UniqueFd, 3> fds)
     for (std::function<void()> &pending : *m_pendingCalls)
         m_loop->callSoon(std::move(pending));
     m_pendingCalls.reset();
-    // asyncio's waiter: the creator resumes after connectionMade() has run (PT-04).
+    // asyncio's waiter: the creator resumes after connectionMade() has run (PC-04).
     co_await sleep(std::chrono::milliseconds(0));
 }
 
