@@ -30,9 +30,6 @@ public:
     static constexpr int defaultScrollbackLines = 10000;
     /*! \brief A line longer than this many characters is wrapped onto the next one. */
     static constexpr int maximumLineLength = 4096;
-    /*! \brief The QSettings key of the scrollback in lines (read by the window, not by the view).
-     */
-    static constexpr const char *scrollbackSettingsKey = "console/scrollbackLines";
 
     /*! \brief An empty console. */
     explicit ConsoleView(QWidget *parent = nullptr);

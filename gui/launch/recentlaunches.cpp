@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "launch/recentlaunches.h"
 
+#include "settingskeys.h"
+
 #include <QtCore/QSettings>
 #include <QtCore/QVariantMap>
 
@@ -9,9 +11,6 @@ using namespace Qt::StringLiterals;
 namespace aproc::monitor {
 
 namespace {
-
-const QString commandsKey = u"launch/recentCommands"_s;
-const QString specsKey = u"launch/recentSpecs"_s;
 
 QVariantMap toMap(const LaunchSpec &spec)
 {
@@ -47,12 +46,12 @@ LaunchSpec fromMap(const QString &command, const QVariantMap &map)
 
 QStringList RecentLaunches::commands()
 {
-    return QSettings().value(commandsKey).toStringList();
+    return QSettings().value(settingskeys::recentCommands()).toStringList();
 }
 
 std::optional<LaunchSpec> RecentLaunches::spec(const QString &command)
 {
-    const QVariantMap specs = QSettings().value(specsKey).toMap();
+    const QVariantMap specs = QSettings().value(settingskeys::recentSpecs()).toMap();
     const auto found = specs.constFind(command);
     if (found == specs.constEnd())
         return std::nullopt;
@@ -64,20 +63,20 @@ void RecentLaunches::remember(const LaunchSpec &spec)
     if (spec.command.trimmed().isEmpty())
         return;
     QSettings settings;
-    QStringList commands = settings.value(commandsKey).toStringList();
+    QStringList commands = settings.value(settingskeys::recentCommands()).toStringList();
     commands.removeAll(spec.command);
     commands.prepend(spec.command);
     while (commands.size() > maximumCount)
         commands.removeLast();
-    const QVariantMap oldSpecs = settings.value(specsKey).toMap();
+    const QVariantMap oldSpecs = settings.value(settingskeys::recentSpecs()).toMap();
     QVariantMap specs;
     for (const QString &command : std::as_const(commands)) {
         if (oldSpecs.contains(command))
             specs.insert(command, oldSpecs.value(command));
     }
     specs.insert(spec.command, toMap(spec));
-    settings.setValue(commandsKey, commands);
-    settings.setValue(specsKey, specs);
+    settings.setValue(settingskeys::recentCommands(), commands);
+    settings.setValue(settingskeys::recentSpecs(), specs);
 }
 
 } // namespace aproc::monitor

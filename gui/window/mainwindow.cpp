@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "window/mainwindow.h"
 
+#include "settingskeys.h"
+
 #include "application.h"
 #include "commandline.h"
 #include "console/consoleview.h"
@@ -409,20 +411,24 @@ void MainWindow::restoreSettings()
     if (!restoreWindowSettings(*this))
         resize(1100, 720);
     const QSettings settings;
-    m_splitter->restoreState(settings.value(u"MainWindow/splitter"_s).toByteArray());
-    m_view->header()->restoreState(settings.value(u"MainWindow/columns"_s).toByteArray());
-    m_consoles->setScrollbackLines(settings.value(u"console/scrollback"_s, 10000).toInt());
-    m_actions->timestamps->setChecked(settings.value(u"console/timestamps"_s, false).toBool());
+    m_splitter->restoreState(settings.value(settingskeys::mainSplitter()).toByteArray());
+    m_view->header()->restoreState(settings.value(settingskeys::processColumns()).toByteArray());
+    m_consoles->setScrollbackLines(
+            settings.value(settingskeys::consoleScrollback(), ConsoleView::defaultScrollbackLines)
+                    .toInt());
+    m_actions->timestamps->setChecked(
+            settings.value(settingskeys::consoleTimestamps(), false).toBool());
 }
 
 void MainWindow::saveSettings() const
 {
     saveWindowSettings(*this);
     QSettings settings;
-    settings.setValue(u"MainWindow/splitter"_s, m_splitter->saveState());
-    settings.setValue(u"MainWindow/columns"_s, m_view->header()->saveState());
-    settings.setValue(u"console/scrollback"_s, m_consoles->mergedConsole()->scrollbackLines());
-    settings.setValue(u"console/timestamps"_s, m_actions->timestamps->isChecked());
+    settings.setValue(settingskeys::mainSplitter(), m_splitter->saveState());
+    settings.setValue(settingskeys::processColumns(), m_view->header()->saveState());
+    settings.setValue(settingskeys::consoleScrollback(),
+                      m_consoles->mergedConsole()->scrollbackLines());
+    settings.setValue(settingskeys::consoleTimestamps(), m_actions->timestamps->isChecked());
 }
 
 void MainWindow::showAboutBox()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "window/windowsettings.h"
 
+#include "settingskeys.h"
+
 #include <QtCore/QSettings>
 #include <QtWidgets/QMainWindow>
 
@@ -12,26 +14,26 @@ namespace {
 // Bump when toolbars or docks change so an old state is not applied to a new layout.
 constexpr int stateVersion = 1;
 
-QString key(const QMainWindow &window, QStringView name)
-{
-    return window.objectName() + u'/' + name;
-}
 } // namespace
 
 void saveWindowSettings(const QMainWindow &window)
 {
     QSettings settings;
-    settings.setValue(key(window, u"geometry"), window.saveGeometry());
-    settings.setValue(key(window, u"state"), window.saveState(stateVersion));
+    settings.setValue(settingskeys::windowGeometry(window.objectName()), window.saveGeometry());
+    settings.setValue(settingskeys::windowState(window.objectName()),
+                      window.saveState(stateVersion));
 }
 
 bool restoreWindowSettings(QMainWindow &window)
 {
     const QSettings settings;
-    const QByteArray geometry = settings.value(key(window, u"geometry")).toByteArray();
+    const QByteArray geometry
+            = settings.value(settingskeys::windowGeometry(window.objectName())).toByteArray();
     if (geometry.isEmpty() || !window.restoreGeometry(geometry))
         return false;
-    window.restoreState(settings.value(key(window, u"state")).toByteArray(), stateVersion);
+    window.restoreState(
+            settings.value(settingskeys::windowState(window.objectName())).toByteArray(),
+            stateVersion);
     return true;
 }
 
