@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(cmake ninja-build g++ pkg-config python3
-          qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
+          qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n
           qcoro-qt6-dev xvfb xauth doxygen)
 build_dir=${BUILD_DIR:-build}
 

@@ -2,6 +2,245 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>aproc</name>
+    <message>
+        <source>%1 bytes read on a total of %2 expected bytes</source>
+        <translation>%1바이트를 읽었습니다(예상한 전체 바이트 수: %2)</translation>
+    </message>
+    <message>
+        <source>EventLoop::current(): this thread has no Qt event dispatcher (create a QCoreApplication first, or run in a started QThread)</source>
+        <translation>EventLoop::current(): 이 스레드에는 Qt 이벤트 디스패처가 없습니다(먼저 QCoreApplication을 만들거나 시작된 QThread 안에서 실행하십시오)</translation>
+    </message>
+    <message>
+        <source>Event loop stopped before the future completed.</source>
+        <translation>퓨처가 완료되기 전에 이벤트 루프가 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>%1: the protocol is null</source>
+        <translation>%1: 프로토콜이 null입니다</translation>
+    </message>
+    <message>
+        <source>pidfd_open() and waitid(P_PIDFD) work (Linux 5.4 or later)</source>
+        <translation>pidfd_open()과 waitid(P_PIDFD)가 동작합니다(Linux 5.4 이상)</translation>
+    </message>
+    <message>
+        <source>requested by APROC_CHILD_WATCHER=pidfd</source>
+        <translation>APROC_CHILD_WATCHER=pidfd로 요청됨</translation>
+    </message>
+    <message>
+        <source>forced by APROC_CHILD_WATCHER=sigchld</source>
+        <translation>APROC_CHILD_WATCHER=sigchld로 강제됨</translation>
+    </message>
+    <message>
+        <source>pidfd_open refused with %1 (a seccomp filter?)</source>
+        <translation>pidfd_open이 %1(으)로 거부되었습니다(seccomp 필터?)</translation>
+    </message>
+    <message>
+        <source>pidfd_open not available (ENOSYS: Linux older than 5.3, or an emulator such as qemu-user)</source>
+        <translation>pidfd_open을 사용할 수 없습니다(ENOSYS: Linux 5.3 미만이거나 qemu-user 같은 에뮬레이터)</translation>
+    </message>
+    <message>
+        <source>pidfd_open failed with %1</source>
+        <translation>pidfd_open이 %1(으)로 실패했습니다</translation>
+    </message>
+    <message>
+        <source>pidfd_send_signal refused with %1 (a seccomp filter?)</source>
+        <translation>pidfd_send_signal이 %1(으)로 거부되었습니다(seccomp 필터?)</translation>
+    </message>
+    <message>
+        <source>waitid(P_PIDFD) not supported (EINVAL: Linux older than 5.4)</source>
+        <translation>waitid(P_PIDFD)가 지원되지 않습니다(EINVAL: Linux 5.4 미만)</translation>
+    </message>
+    <message>
+        <source>waitid(P_PIDFD) probe answered %1 (a seccomp filter?)</source>
+        <translation>waitid(P_PIDFD) 검사가 %1을(를) 반환했습니다(seccomp 필터?)</translation>
+    </message>
+    <message>
+        <source>APROC_CHILD_WATCHER=%1 is neither pidfd nor sigchld, ignored; %2</source>
+        <translation>APROC_CHILD_WATCHER=%1은(는) pidfd도 sigchld도 아니므로 무시합니다; %2</translation>
+    </message>
+    <message>
+        <source>; SIGCHLD is ignored (SIG_IGN or SA_NOCLDWAIT) in this process: the kernel reaps children itself and their exit statuses are lost (255)</source>
+        <translation>; 이 프로세스에서는 SIGCHLD가 무시됩니다(SIG_IGN 또는 SA_NOCLDWAIT): 커널이 자식 프로세스를 직접 회수하므로 종료 상태를 알 수 없습니다(255)</translation>
+    </message>
+    <message>
+        <source>; Aproc&apos;s SIGCHLD handler was replaced by someone else: exits are found by a check once a second</source>
+        <translation>; Aproc의 SIGCHLD 핸들러가 다른 핸들러로 바뀌었습니다: 종료는 1초마다 확인해서 찾습니다</translation>
+    </message>
+    <message>
+        <source>%1: fd %2 is not a pipe, a socket or a character device</source>
+        <translation>%1: fd %2은(는) 파이프, 소켓, 문자 장치 중 어느 것도 아닙니다</translation>
+    </message>
+    <message>
+        <source>too many event loops watch children through SIGCHLD (%1)</source>
+        <translation>SIGCHLD로 자식 프로세스를 감시하는 이벤트 루프가 너무 많습니다(%1)</translation>
+    </message>
+    <message>
+        <source>signal %1 cannot be handled</source>
+        <translation>시그널 %1은(는) 처리할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>signal %1 is already handled by the loop of another thread</source>
+        <translation>시그널 %1은(는) 이미 다른 스레드의 루프가 처리하고 있습니다</translation>
+    </message>
+    <message>
+        <source>The program to start is empty</source>
+        <translation>시작할 프로그램이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>The program name contains a NUL byte: &apos;%1&apos;</source>
+        <translation>프로그램 이름에 NUL 바이트가 있습니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Argument %1 contains a NUL byte: &apos;%2&apos;</source>
+        <translation>인수 %1에 NUL 바이트가 있습니다: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Illegal environment variable name: &apos;%1&apos;</source>
+        <translation>잘못된 환경 변수 이름: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The environment variable name &apos;%1&apos; contains a NUL byte</source>
+        <translation>환경 변수 이름 &apos;%1&apos;에 NUL 바이트가 있습니다</translation>
+    </message>
+    <message>
+        <source>The value of the environment variable &apos;%1&apos; contains a NUL byte</source>
+        <translation>환경 변수 &apos;%1&apos;의 값에 NUL 바이트가 있습니다</translation>
+    </message>
+    <message>
+        <source>Stdio::toStdout() is only valid for stderr, not for %1</source>
+        <translation>Stdio::toStdout()은 stderr에만 쓸 수 있으며 %1에는 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Stdio::fd(%1) for %2 is not an open descriptor</source>
+        <translation>%2에 지정한 Stdio::fd(%1)은(는) 열린 디스크립터가 아닙니다</translation>
+    </message>
+    <message>
+        <source>limit must be positive, not %1</source>
+        <translation>limit은 양수여야 합니다(지정한 값: %1)</translation>
+    </message>
+    <message>
+        <source>pipeSize must be positive, not %1</source>
+        <translation>pipeSize는 양수여야 합니다(지정한 값: %1)</translation>
+    </message>
+    <message>
+        <source>processGroup must be 0 or a process group id, not %1</source>
+        <translation>processGroup은 0 또는 프로세스 그룹 ID여야 합니다(지정한 값: %1)</translation>
+    </message>
+    <message>
+        <source>umask must be within 0777, not 0%1</source>
+        <translation>umask는 0777 이내여야 합니다(지정한 값: 0%1)</translation>
+    </message>
+    <message>
+        <source>passFds: %1 is not an open descriptor</source>
+        <translation>passFds: %1은(는) 열린 디스크립터가 아닙니다</translation>
+    </message>
+    <message>
+        <source>The working directory contains a NUL byte: &apos;%1&apos;</source>
+        <translation>작업 디렉터리에 NUL 바이트가 있습니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>setWriteBufferLimits: high (%1) must be &gt;= low (%2) must be &gt;= 0</source>
+        <translation>setWriteBufferLimits: high(%1) &gt;= low(%2) &gt;= 0이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Separator is found, but chunk is longer than limit</source>
+        <translation>구분자를 찾았지만 청크가 제한보다 깁니다</translation>
+    </message>
+    <message>
+        <source>Separator is not found, and chunk exceed the limit</source>
+        <translation>구분자를 찾지 못했고 청크가 제한을 넘었습니다</translation>
+    </message>
+    <message>
+        <source>readexactly size can not be less than zero</source>
+        <translation>readexactly의 크기는 0보다 작을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Separator should be at least one-byte string</source>
+        <translation>구분자는 1바이트 이상의 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>feedData() after feedEof()</source>
+        <translation>feedEof() 다음에 feedData()가 호출되었습니다</translation>
+    </message>
+    <message>
+        <source>the StreamReader was destroyed while a coroutine was reading from it</source>
+        <translation>코루틴이 읽는 중에 StreamReader가 파괴되었습니다</translation>
+    </message>
+    <message>
+        <source>%1() called while another coroutine is already waiting for incoming data</source>
+        <translation>다른 코루틴이 이미 들어오는 데이터를 기다리는 중에 %1()이(가) 호출되었습니다</translation>
+    </message>
+    <message>
+        <source>Limit cannot be &lt;= 0</source>
+        <translation>제한은 0 이하일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>연결이 끊어졌습니다</translation>
+    </message>
+    <message>
+        <source>StreamWriter: the transport and the protocol must not be null</source>
+        <translation>StreamWriter: 트랜스포트와 프로토콜은 null일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Process::start(): the process was already started</source>
+        <translation>Process::start(): 프로세스가 이미 시작되었습니다</translation>
+    </message>
+    <message>
+        <source>Process::wait(): the process has not started</source>
+        <translation>Process::wait(): 프로세스가 시작되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Process::communicate(): the process has not started</source>
+        <translation>Process::communicate(): 프로세스가 시작되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>communicate(): input was given but the process&apos;s stdin is not a pipe</source>
+        <translation>communicate(): 입력이 주어졌지만 프로세스의 stdin이 파이프가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Process::stop(): the process has not started</source>
+        <translation>Process::stop(): 프로세스가 시작되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>No escaped character</source>
+        <translation>이스케이프할 문자가 없습니다</translation>
+    </message>
+    <message>
+        <source>No closing quotation</source>
+        <translation>닫는 따옴표가 없습니다</translation>
+    </message>
+    <message>
+        <source>Expect::expect(): invalid pattern &quot;%1&quot;: %2</source>
+        <translation>Expect::expect(): 잘못된 패턴 &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Expect::expect(): the process&apos;s stdout is not a stream</source>
+        <translation>Expect::expect(): 프로세스의 stdout이 스트림이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Expect::expect(): &quot;%1&quot; did not appear within %2 ms; last output: &quot;%3&quot;</source>
+        <translation>Expect::expect(): %2ms 안에 &quot;%1&quot;이(가) 나타나지 않았습니다; 마지막 출력: &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>Expect::send(): the process&apos;s stdin is not a stream</source>
+        <translation>Expect::send(): 프로세스의 stdin이 스트림이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Expect::sendEof(): the process&apos;s stdin is not a stream</source>
+        <translation>Expect::sendEof(): 프로세스의 stdin이 스트림이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the sender was destroyed</source>
+        <translation>시그널을 보낸 객체가 파괴되었습니다</translation>
+    </message>
+    <message>
+        <source>waitFor(): timed out after %1 s</source>
+        <translation>waitFor(): %1초가 지나 시간이 초과되었습니다</translation>
+    </message>
+</context>
+<context>
     <name>aproc::monitor::AboutBox</name>
     <message>
         <source>About Aproc Monitor</source>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Aproc Monitor's main window: title, menus and shortcuts, the About box, the Korean translation
-// embedded in the program, and the window geometry kept in QSettings.
+// embedded in the program (the library's messages included) with Qt's own, and the window
+// geometry kept in QSettings.
 #include "application.h"
 #include "processes/processcolumns.h"
 #include "processes/sparklinedelegate.h"
@@ -8,9 +9,12 @@
 #include "window/mainwindow.h"
 #include "window/monitoractions.h"
 
+#include <aproc/errors.h>
+#include <aproc/shell.h>
 #include <aproc/version.h>
 
 #include <QtCore/QFile>
+#include <QtCore/QLibraryInfo>
 #include <QtCore/QPointer>
 #include <QtCore/QProcess>
 #include <QtCore/QSettings>
@@ -22,6 +26,7 @@
 #include <QtGui/QStatusTipEvent>
 #include <QtTest/QtTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QDialogButtonBox>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QMenu>
@@ -60,6 +65,9 @@ private Q_SLOTS:
     void englishLocaleLoadsNoTranslation();
     void koreanTranslationIsComplete();
     void koreanTranslationCoversEverySourceString();
+    void libraryMessagesShareOneContext();
+    void libraryErrorsAreKorean();
+    void qtOwnTranslationIsLoaded();
     void geometryPersists();
 };
 
@@ -378,21 +386,34 @@ static QHash<QString, bool> tsMessages(const QString &path)
     return messages;
 }
 
-// lupdate over gui/ today finds no message that translations/aproc_ko.ts lacks: a new tr()
-// string without its Korean translation fails here.
-void tst_MonitorWindow::koreanTranslationCoversEverySourceString()
+// The messages lupdate finds today in \a directories, as tsMessages() gives them.
+static QHash<QString, bool> lupdateMessages(const QStringList &directories)
 {
     QTemporaryDir dir;
-    QVERIFY(dir.isValid());
+    if (!dir.isValid())
+        return {};
     const QString fresh = dir.filePath(u"fresh_ko.ts"_s);
     QProcess lupdate;
     lupdate.start(QStringLiteral(APROC_LUPDATE),
-                  {u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-extensions"_s,
-                   u"cpp,h"_s, QStringLiteral(APROC_GUI_SOURCES), u"-ts"_s, fresh});
-    QVERIFY(lupdate.waitForFinished(60000));
-    QCOMPARE(lupdate.exitCode(), 0);
-    const QHash<QString, bool> sources = tsMessages(fresh);
-    QVERIFY(sources.size() >= 100);
+                  QStringList{u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s,
+                              u"-extensions"_s, u"cpp,h"_s}
+                          + directories + QStringList{u"-ts"_s, fresh});
+    if (!lupdate.waitForFinished(60000) || lupdate.exitStatus() != QProcess::NormalExit
+        || lupdate.exitCode() != 0)
+        return {};
+    return tsMessages(fresh);
+}
+
+static const QStringList libraryDirectories
+        = {QStringLiteral(APROC_LIB_SOURCES), QStringLiteral(APROC_LIB_HEADERS)};
+
+// lupdate over gui/ and the library today finds no message that translations/aproc_ko.ts lacks:
+// a new tr() string, or a new library message, without its Korean translation fails here.
+void tst_MonitorWindow::koreanTranslationCoversEverySourceString()
+{
+    const QHash<QString, bool> sources
+            = lupdateMessages(QStringList{QStringLiteral(APROC_GUI_SOURCES)} + libraryDirectories);
+    QVERIFY(sources.size() >= 150);
     const QHash<QString, bool> korean = tsMessages(QStringLiteral(APROC_KOREAN_TS));
     QStringList missing;
     for (auto it = sources.cbegin(); it != sources.cend(); ++it) {
@@ -402,6 +423,62 @@ void tst_MonitorWindow::koreanTranslationCoversEverySourceString()
     missing.sort();
     QVERIFY2(missing.isEmpty(), qPrintable(u"%1 untranslated, first: %2"_s.arg(missing.size())
                                                    .arg(missing.mid(0, 5).join(u"; "_s))));
+}
+
+// The library's user-visible messages are all in the one context "aproc" (not a class's tr()),
+// the context they are looked up in at run time.
+void tst_MonitorWindow::libraryMessagesShareOneContext()
+{
+    const QHash<QString, bool> messages = lupdateMessages(libraryDirectories);
+    QVERIFY(messages.size() >= 50);
+    QStringList elsewhere;
+    for (auto it = messages.cbegin(); it != messages.cend(); ++it) {
+        if (!it.key().startsWith(u"aproc|"_s))
+            elsewhere.append(it.key());
+    }
+    elsewhere.sort();
+    QVERIFY2(elsewhere.isEmpty(), qPrintable(elsewhere.join(u"; "_s)));
+}
+
+static QString shellSplitError(const QString &command)
+{
+    try {
+        aproc::shellSplit(command);
+    } catch (const aproc::ValueError &error) {
+        return error.message();
+    }
+    return {};
+}
+
+// The Korean monitor shows the library's errors in Korean: the embedded translation holds the
+// library's "aproc" context.
+void tst_MonitorWindow::libraryErrorsAreKorean()
+{
+    QCOMPARE(shellSplitError(u"echo 'unclosed"_s), u"No closing quotation"_s);
+    Translations translations;
+    QVERIFY(translations.install(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    QCOMPARE(shellSplitError(u"echo 'unclosed"_s), u"닫는 따옴표가 없습니다"_s);
+    QCOMPARE(shellSplitError(u"echo \\"_s), u"이스케이프할 문자가 없습니다"_s);
+    translations.remove();
+    QCOMPARE(shellSplitError(u"echo 'unclosed"_s), u"No closing quotation"_s);
+}
+
+// Qt's own translation (qtbase, Debian's qt6-translations-l10n) is installed with Aproc
+// Monitor's, so the buttons Qt names itself (QDialogButtonBox's Cancel, Close) are Korean too.
+void tst_MonitorWindow::qtOwnTranslationIsLoaded()
+{
+    const QString qtbase = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + u"/qtbase_ko.qm"_s;
+    if (!QFile::exists(qtbase))
+        QSKIP(qPrintable(qtbase + u" is absent (install qt6-translations-l10n)"_s));
+    Translations translations;
+    QVERIFY(translations.install(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    QCOMPARE_NE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel | QDialogButtonBox::Close);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(),
+             QCoreApplication::translate("QPlatformTheme", "Cancel"));
+    QCOMPARE_NE(buttons.button(QDialogButtonBox::Close)->text(), u"Close"_s);
+    translations.remove();
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Cancel"_s);
 }
 
 void tst_MonitorWindow::geometryPersists()

@@ -153,7 +153,8 @@ void EventLoop::runUntilDone(detail::FutureCore *core)
     --d->runDepth;
     d->runners.pop_back();
     if (!core->done())
-        throw Error(tr("Event loop stopped before the future completed."));
+        throw Error(QCoreApplication::translate("aproc",
+                                                "Event loop stopped before the future completed."));
 }
 
 void EventLoop::runForever()

@@ -97,7 +97,8 @@ void Process::start(const QString &program, const QStringList &arguments,
                     const ProcessOptions &options)
 {
     if (d->transport || d->startTask)
-        throw InvalidStateError(tr("Process::start(): the process was already started"));
+        throw InvalidStateError(QCoreApplication::translate(
+                "aproc", "Process::start(): the process was already started"));
     auto run = [](ProcessPrivate *d, QPointer<Process> alive, QString program,
                   QStringList arguments, ProcessOptions options) -> Task<void> {
         std::exception_ptr error;
@@ -160,17 +161,19 @@ SubprocessTransport *Process::transport() const
 Task<int> Process::wait()
 {
     if (!d->transport)
-        throw InvalidStateError(tr("Process::wait(): the process has not started"));
+        throw InvalidStateError(QCoreApplication::translate(
+                "aproc", "Process::wait(): the process has not started"));
     co_return co_await d->transport->wait();
 }
 
 Task<Communicated> Process::communicate(std::optional<QByteArray> input)
 {
     if (!d->transport)
-        throw InvalidStateError(tr("Process::communicate(): the process has not started"));
+        throw InvalidStateError(QCoreApplication::translate(
+                "aproc", "Process::communicate(): the process has not started"));
     if (input && !d->standardInput)
-        throw ValueError(
-                tr("communicate(): input was given but the process's stdin is not a pipe"));
+        throw ValueError(QCoreApplication::translate(
+                "aproc", "communicate(): input was given but the process's stdin is not a pipe"));
     auto feed = [](ProcessPrivate *d, std::optional<QByteArray> input) -> Task<void> {
         if (d->standardInput) // D2: stdin is closed even without input
             co_await d->feedStdin(std::move(input));
@@ -213,7 +216,8 @@ void Process::setWindowSize(int rows, int columns)
 Task<int> Process::stop(std::chrono::milliseconds grace)
 {
     if (!d->transport)
-        throw InvalidStateError(tr("Process::stop(): the process has not started"));
+        throw InvalidStateError(QCoreApplication::translate(
+                "aproc", "Process::stop(): the process has not started"));
     if (const auto returncode = d->transport->getReturncode())
         co_return *returncode;
     terminate();

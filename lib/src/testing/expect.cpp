@@ -95,11 +95,6 @@ QString lastOutput(const QByteArray &bytes)
     return shown;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aproc::Expect", text);
-}
-
 } // namespace
 
 Expect::Expect(Process *process, std::chrono::milliseconds defaultTimeout)
@@ -124,11 +119,13 @@ Task<QRegularExpressionMatch> Expect::expect(QRegularExpression pattern,
                                              std::optional<std::chrono::milliseconds> timeout)
 {
     if (!pattern.isValid())
-        throw ValueError(tr("Expect::expect(): invalid pattern \"%1\": %2")
-                                 .arg(pattern.pattern(), pattern.errorString()));
+        throw ValueError(
+                QCoreApplication::translate("aproc", "Expect::expect(): invalid pattern \"%1\": %2")
+                        .arg(pattern.pattern(), pattern.errorString()));
     StreamReader *reader = m_process->standardOutput();
     if (!reader)
-        throw ValueError(tr("Expect::expect(): the process's stdout is not a stream"));
+        throw ValueError(QCoreApplication::translate(
+                "aproc", "Expect::expect(): the process's stdout is not a stream"));
     const auto limit = timeout.value_or(m_defaultTimeout);
     const auto deadline = std::chrono::steady_clock::now() + limit;
     for (;;) {
@@ -147,8 +144,10 @@ Task<QRegularExpressionMatch> Expect::expect(QRegularExpression pattern,
             }
         }
         if (timedOut)
-            throw TimeoutError(tr("Expect::expect(): \"%1\" did not appear within %2 ms; last "
-                                  "output: \"%3\"")
+            throw TimeoutError(QCoreApplication::translate(
+                                       "aproc",
+                                       "Expect::expect(): \"%1\" did not appear within %2 ms; last "
+                                       "output: \"%3\"")
                                        .arg(pattern.pattern())
                                        .arg(limit.count())
                                        .arg(lastOutput(m_buffer)));
@@ -162,7 +161,8 @@ Task<void> Expect::send(QByteArray data)
 {
     StreamWriter *writer = m_process->standardInput();
     if (!writer)
-        throw ValueError(tr("Expect::send(): the process's stdin is not a stream"));
+        throw ValueError(QCoreApplication::translate(
+                "aproc", "Expect::send(): the process's stdin is not a stream"));
     writer->write(data);
     co_await writer->drain();
 }
@@ -184,7 +184,8 @@ Task<void> Expect::sendEof()
         co_return;
     }
     if (!writer)
-        throw ValueError(tr("Expect::sendEof(): the process's stdin is not a stream"));
+        throw ValueError(QCoreApplication::translate(
+                "aproc", "Expect::sendEof(): the process's stdin is not a stream"));
     writer->writeEof();
     co_await writer->drain();
 }

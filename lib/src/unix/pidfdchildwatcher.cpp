@@ -99,11 +99,6 @@ const Selection &selection()
     return selected;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("aproc", text);
-}
-
 QString errnoName(int error)
 {
     const char *name = ::strerrorname_np(error);
@@ -115,24 +110,34 @@ QString probeText(const Selection &s)
     const QString error = errnoName(s.error);
     switch (s.cause) {
     case Cause::Available:
-        return tr("pidfd_open() and waitid(P_PIDFD) work (Linux 5.4 or later)");
+        return QCoreApplication::translate(
+                "aproc", "pidfd_open() and waitid(P_PIDFD) work (Linux 5.4 or later)");
     case Cause::Requested:
-        return tr("requested by APROC_CHILD_WATCHER=pidfd");
+        return QCoreApplication::translate("aproc", "requested by APROC_CHILD_WATCHER=pidfd");
     case Cause::Forced:
-        return tr("forced by APROC_CHILD_WATCHER=sigchld");
+        return QCoreApplication::translate("aproc", "forced by APROC_CHILD_WATCHER=sigchld");
     case Cause::OpenFailed:
         if (s.error == EPERM || s.error == EACCES)
-            return tr("pidfd_open refused with %1 (a seccomp filter?)").arg(error);
+            return QCoreApplication::translate("aproc",
+                                               "pidfd_open refused with %1 (a seccomp filter?)")
+                    .arg(error);
         if (s.error == ENOSYS)
-            return tr("pidfd_open not available (ENOSYS: Linux older than 5.3, or an emulator "
-                      "such as qemu-user)");
-        return tr("pidfd_open failed with %1").arg(error);
+            return QCoreApplication::translate(
+                    "aproc",
+                    "pidfd_open not available (ENOSYS: Linux older than 5.3, or an emulator "
+                    "such as qemu-user)");
+        return QCoreApplication::translate("aproc", "pidfd_open failed with %1").arg(error);
     case Cause::SignalFailed:
-        return tr("pidfd_send_signal refused with %1 (a seccomp filter?)").arg(error);
+        return QCoreApplication::translate("aproc",
+                                           "pidfd_send_signal refused with %1 (a seccomp filter?)")
+                .arg(error);
     case Cause::WaitidFailed:
         if (s.error == EINVAL)
-            return tr("waitid(P_PIDFD) not supported (EINVAL: Linux older than 5.4)");
-        return tr("waitid(P_PIDFD) probe answered %1 (a seccomp filter?)").arg(error);
+            return QCoreApplication::translate(
+                    "aproc", "waitid(P_PIDFD) not supported (EINVAL: Linux older than 5.4)");
+        return QCoreApplication::translate("aproc",
+                                           "waitid(P_PIDFD) probe answered %1 (a seccomp filter?)")
+                .arg(error);
     }
     return {};
 }
@@ -186,14 +191,19 @@ QString childWatcherReason()
     const Selection &s = selection();
     QString reason = probeText(s);
     if (!s.badOverride.isEmpty())
-        reason = tr("APROC_CHILD_WATCHER=%1 is neither pidfd nor sigchld, ignored; %2")
+        reason = QCoreApplication::translate(
+                         "aproc",
+                         "APROC_CHILD_WATCHER=%1 is neither pidfd nor sigchld, ignored; %2")
                          .arg(QString::fromLocal8Bit(s.badOverride), reason);
     if (sigchld::childrenAutoReaped())
-        reason += tr("; SIGCHLD is ignored (SIG_IGN or SA_NOCLDWAIT) in this process: the kernel "
-                     "reaps children itself and their exit statuses are lost (255)");
+        reason += QCoreApplication::translate(
+                "aproc",
+                "; SIGCHLD is ignored (SIG_IGN or SA_NOCLDWAIT) in this process: the kernel "
+                "reaps children itself and their exit statuses are lost (255)");
     if (sigchld::handlerReplaced())
-        reason += tr("; Aproc's SIGCHLD handler was replaced by someone else: exits are found "
-                     "by a check once a second");
+        reason += QCoreApplication::translate(
+                "aproc", "; Aproc's SIGCHLD handler was replaced by someone else: exits are found "
+                         "by a check once a second");
     return reason;
 }
 
