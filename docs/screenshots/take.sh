@@ -5,6 +5,7 @@
 #   launch-dialog.png    File > Launch… (Ctrl+N)
 #   signal-menu.png      Process > Send Signal… (Ctrl+Shift+K) on the selected process
 #   main-window-ko.png   the same window with LANG=ko_KR.UTF-8
+#   launch-dialog-ko.png the launch dialog in Korean, with a command that has no closing quote
 # Installs what it needs when missing (Debian: xvfb x11-utils x11-xserver-utils imagemagick
 # xdotool fonts-noto-cjk, as root or with sudo).
 # Usage: docs/screenshots/take.sh [BUILD_DIR]   (default: build)
@@ -94,4 +95,14 @@ quit_monitor
 run_demo ko_KR.UTF-8
 select_colours 169
 shot main-window-ko.png
+
+# The launch dialog in Korean, with a command the library cannot split: its error and Qt's own
+# buttons are Korean too.
+xdotool key ctrl+n
+sleep 1
+dialog=$(xdotool search --onlyvisible --pid "$monitor_pid" | tail -1)
+xdotool mousemove --window "$dialog" 250 20 click 1
+xdotool type --delay 20 'echo "unclosed'
+sleep 0.5
+shot launch-dialog-ko.png
 quit_monitor
