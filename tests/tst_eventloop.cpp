@@ -15,9 +15,10 @@
 #include <QtCore/QTimer>
 #include <QtTest/QtTest>
 
+#include "support/fds.h"
+
 #include <chrono>
 #include <csignal>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -29,6 +30,7 @@
 #include <unistd.h>
 
 using namespace aproc;
+using testsupport::openFdCount;
 using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 
@@ -45,14 +47,6 @@ void runFor(std::chrono::milliseconds duration)
     Future<void> elapsed = loop()->createFuture();
     loop()->callLater(duration, [elapsed]() mutable { elapsed.setResult(); });
     loop()->runUntilComplete(elapsed);
-}
-
-int openFdCount()
-{
-    int count = 0;
-    for ([[maybe_unused]] const auto &entry : std::filesystem::directory_iterator("/proc/self/fd"))
-        ++count;
-    return count;
 }
 
 double steadySeconds()

@@ -8,11 +8,11 @@
 #include <aproc/streamwriter.h>
 #include <aproc/testing.h>
 
-#include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtTest/QtTest>
 
 #include "support/children.h"
+#include "support/fds.h"
 
 #include <climits>
 #include <fcntl.h>
@@ -55,13 +55,6 @@ int defaultPipeSize()
     ::close(fds[0]);
     ::close(fds[1]);
     return size;
-}
-
-int openFdCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd"))
-                       .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
-                       .size());
 }
 
 ProcessOptions allPiped(std::optional<int> pipeSize)

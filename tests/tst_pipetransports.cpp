@@ -10,9 +10,10 @@
 #include <aproc/testing.h>
 #include <aproc/transports.h>
 
-#include <QtCore/QDir>
 #include <QtCore/QScopeGuard>
 #include <QtTest/QtTest>
+
+#include "support/fds.h"
 
 #include <cerrno>
 #include <csignal>
@@ -23,14 +24,10 @@
 #include <unistd.h>
 
 using namespace aproc;
+using testsupport::openFdCount;
 using namespace std::chrono_literals;
 
 namespace {
-
-int openFdCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size());
-}
 
 bool fdIsOpen(int fd)
 {

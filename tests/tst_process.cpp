@@ -13,6 +13,7 @@
 #include <QtTest/QtTest>
 
 #include "support/children.h"
+#include "support/fds.h"
 
 #include <csignal>
 #include <sys/wait.h>
@@ -33,13 +34,6 @@ ProcessOptions piped(bool in, bool out, bool err = false)
     if (err)
         options.stderrMode = PIPE;
     return options;
-}
-
-int openFdCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd"))
-                       .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
-                       .size());
 }
 
 // How many children this process has (every thread's), from /proc.

@@ -14,6 +14,7 @@
 #include <QtTest/QtTest>
 
 #include "support/children.h"
+#include "support/fds.h"
 
 #include <cerrno>
 #include <csignal>
@@ -31,13 +32,6 @@ ProcessOptions pipedStdout()
     ProcessOptions options;
     options.stdoutMode = PIPE;
     return options;
-}
-
-int openFdCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd"))
-                       .entryList(QDir::NoDotAndDotDot | QDir::AllEntries)
-                       .size());
 }
 
 // The children of \a pid ("self" for this process), from /proc/<pid>/task/*/children.

@@ -8,10 +8,10 @@
 #include <aproc/streamwriter.h>
 #include <aproc/testing.h>
 
-#include <QtCore/QDir>
 #include <QtTest/QtTest>
 
 #include "support/children.h"
+#include "support/fds.h"
 
 #include <sys/wait.h>
 
@@ -30,13 +30,6 @@ ProcessOptions onPty()
     options.stdoutMode = Stdio::pty();
     options.stderrMode = STDOUT;
     return options;
-}
-
-int openFdCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd"))
-                       .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)
-                       .size());
 }
 
 // Everything the child writes until its terminal is gone.

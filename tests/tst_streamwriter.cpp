@@ -12,9 +12,10 @@
 #include <aproc/testing.h>
 #include <aproc/transports.h>
 
-#include <QtCore/QDir>
 #include <QtCore/QScopeGuard>
 #include <QtTest/QtTest>
+
+#include "support/fds.h"
 
 #include <cerrno>
 #include <csignal>
@@ -27,14 +28,10 @@
 extern char **environ;
 
 using namespace aproc;
+using testsupport::openFdCount;
 using namespace std::chrono_literals;
 
 namespace {
-
-int openFdCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System).size());
-}
 
 /*! A real pipe; the test keeps the end it does not hand to a transport. */
 struct TestPipe
