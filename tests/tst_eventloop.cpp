@@ -31,6 +31,7 @@
 
 using namespace aproc;
 using testsupport::openFdCount;
+using testsupport::TestPipe;
 using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 
@@ -56,44 +57,15 @@ double steadySeconds()
 }
 
 /*! A non-blocking pipe whose watches are removed and fds closed at the end, even on failure. */
-struct Pipe
+struct Pipe : TestPipe
 {
-    int readFd = -1;
-    int writeFd = -1;
-
-    Pipe()
-    {
-        int fds[2];
-        if (::pipe2(fds, O_NONBLOCK | O_CLOEXEC) == 0) {
-            readFd = fds[0];
-            writeFd = fds[1];
-        }
-    }
+    Pipe() : TestPipe(NonBlocking) { }
+    Pipe(const Pipe &) = delete;
+    Pipe &operator=(const Pipe &) = delete;
     ~Pipe()
     {
-        loop()->removeReader(readFd);
-        loop()->removeWriter(writeFd);
-        ::close(readFd);
-        ::close(writeFd);
-    }
-    bool write(const char *text) const
-    {
-        const auto size = ssize_t(qstrlen(text));
-        return ::write(writeFd, text, size_t(size)) == size;
-    }
-    QByteArray readAll() const
-    {
-        QByteArray data;
-        char buffer[4096];
-        ssize_t n;
-        while ((n = ::read(readFd, buffer, sizeof buffer)) > 0)
-            data.append(buffer, n);
-        return data;
-    }
-    void fill() const
-    {
-        const QByteArray chunk(4096, 'x');
-        while (::write(writeFd, chunk.constData(), size_t(chunk.size())) > 0) { }
+        loop()->removeReader(readEnd());
+        loop()->removeWriter(writeEnd());
     }
 };
 
@@ -731,10 +703,10 @@ void tst_EventLoop::readerFiresWhenReadable()
     const int fdsBefore = openFdCount();
     {
         Pipe pipe;
-        QVERIFY(pipe.readFd >= 0);
+        QVERIFY(pipe.readEnd() >= 0);
         int calls = 0;
         QByteArray received;
-        loop()->addReader(pipe.readFd, [&] {
+        loop()->addReader(pipe.readEnd(), [&] {
             ++calls;
             received += pipe.readAll();
         });
@@ -745,8 +717,8 @@ void tst_EventLoop::readerFiresWhenReadable()
         QCOMPARE(calls, 0);
         QTRY_COMPARE(received, QByteArray("hello"));
 
-        QVERIFY(loop()->removeReader(pipe.readFd));
-        QVERIFY(!loop()->removeReader(pipe.readFd));
+        QVERIFY(loop()->removeReader(pipe.readEnd()));
+        QVERIFY(!loop()->removeReader(pipe.readEnd()));
         const int callsWhenRemoved = calls;
         QVERIFY(pipe.write("more"));
         runFor(50ms);
@@ -760,7 +732,7 @@ void tst_EventLoop::readerIsLevelTriggered()
     Pipe pipe;
     int calls = 0;
     QByteArray received;
-    loop()->addReader(pipe.readFd, [&] {
+    loop()->addReader(pipe.readEnd(), [&] {
         if (++calls >= 3) // leaves the data twice: the fd stays readable
             received += pipe.readAll();
     });
@@ -771,7 +743,7 @@ void tst_EventLoop::readerIsLevelTriggered()
     QCOMPARE(calls, 3); // drained: no more calls
     QVERIFY(pipe.write("y"));
     QTRY_COMPARE(received, QByteArray("xy"));
-    QVERIFY(loop()->removeReader(pipe.readFd));
+    QVERIFY(loop()->removeReader(pipe.readEnd()));
 }
 
 void tst_EventLoop::removeReaderFromOwnCallback()
@@ -779,16 +751,16 @@ void tst_EventLoop::removeReaderFromOwnCallback()
     Pipe pipe;
     int calls = 0;
     bool removedInside = false;
-    loop()->addReader(pipe.readFd, [&] {
+    loop()->addReader(pipe.readEnd(), [&] {
         ++calls;
-        removedInside = loop()->removeReader(pipe.readFd);
+        removedInside = loop()->removeReader(pipe.readEnd());
     });
     QVERIFY(pipe.write("left unread"));
     QTRY_COMPARE(calls, 1);
     QVERIFY(removedInside);
     runFor(50ms);
     QCOMPARE(calls, 1); // still readable, but no longer watched
-    QVERIFY(!loop()->removeReader(pipe.readFd));
+    QVERIFY(!loop()->removeReader(pipe.readEnd()));
 }
 
 void tst_EventLoop::addReaderTwiceReplacesCallback()
@@ -796,13 +768,13 @@ void tst_EventLoop::addReaderTwiceReplacesCallback()
     Pipe pipe;
     int firstCalls = 0;
     QByteArray received;
-    loop()->addReader(pipe.readFd, [&firstCalls] { ++firstCalls; });
-    loop()->addReader(pipe.readFd, [&] { received += pipe.readAll(); });
+    loop()->addReader(pipe.readEnd(), [&firstCalls] { ++firstCalls; });
+    loop()->addReader(pipe.readEnd(), [&] { received += pipe.readAll(); });
     QVERIFY(pipe.write("for the second"));
     QTRY_COMPARE(received, QByteArray("for the second"));
     QCOMPARE(firstCalls, 0);
-    QVERIFY(loop()->removeReader(pipe.readFd));
-    QVERIFY(!loop()->removeReader(pipe.readFd));
+    QVERIFY(loop()->removeReader(pipe.readEnd()));
+    QVERIFY(!loop()->removeReader(pipe.readEnd()));
 }
 
 void tst_EventLoop::writerFiresWhenWritable()
@@ -810,14 +782,14 @@ void tst_EventLoop::writerFiresWhenWritable()
     Pipe pipe;
     pipe.fill();
     int calls = 0;
-    loop()->addWriter(pipe.writeFd, [&calls] { ++calls; });
+    loop()->addWriter(pipe.writeEnd(), [&calls] { ++calls; });
     runFor(50ms);
     QCOMPARE(calls, 0); // a full pipe is not writable
 
     QVERIFY(!pipe.readAll().isEmpty());
     QTRY_VERIFY(calls >= 3); // level-triggered: fires while writable
-    QVERIFY(loop()->removeWriter(pipe.writeFd));
-    QVERIFY(!loop()->removeWriter(pipe.writeFd));
+    QVERIFY(loop()->removeWriter(pipe.writeEnd()));
+    QVERIFY(!loop()->removeWriter(pipe.writeEnd()));
     const int callsWhenRemoved = calls;
     runFor(50ms);
     QCOMPARE(calls, callsWhenRemoved);
@@ -830,14 +802,14 @@ void tst_EventLoop::fdWatchesLeaveNoFdBehind()
         Pipe pipe;
         bool read = false;
         bool written = false;
-        loop()->addReader(pipe.readFd, [&] {
+        loop()->addReader(pipe.readEnd(), [&] {
             pipe.readAll();
             read = true;
-            loop()->removeReader(pipe.readFd);
+            loop()->removeReader(pipe.readEnd());
         });
-        loop()->addWriter(pipe.writeFd, [&] {
+        loop()->addWriter(pipe.writeEnd(), [&] {
             written = pipe.write("ping");
-            loop()->removeWriter(pipe.writeFd);
+            loop()->removeWriter(pipe.writeEnd());
         });
         QTRY_VERIFY(read && written);
     }

@@ -25,6 +25,7 @@
 
 using namespace aproc;
 using testsupport::openFdCount;
+using testsupport::TestPipe;
 using namespace std::chrono_literals;
 
 namespace {
@@ -33,43 +34,6 @@ bool fdIsOpen(int fd)
 {
     return ::fcntl(fd, F_GETFD) != -1 || errno != EBADF;
 }
-
-/*! A real pipe; the test keeps the end it does not hand to a transport. */
-struct TestPipe
-{
-    int readEnd = -1;
-    int writeEnd = -1;
-    TestPipe()
-    {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0)
-            qFatal("pipe2 failed");
-        readEnd = fds[0];
-        writeEnd = fds[1];
-    }
-    ~TestPipe()
-    {
-        closeRead();
-        closeWrite();
-    }
-    int takeRead() { return std::exchange(readEnd, -1); }
-    int takeWrite() { return std::exchange(writeEnd, -1); }
-    void closeRead() { ::close(std::exchange(readEnd, -1)); }
-    void closeWrite() { ::close(std::exchange(writeEnd, -1)); }
-    /*! One page: a write of more than 4096 bytes is partial, so tests know what is buffered. */
-    int makeSmall() const { return ::fcntl(writeEnd, F_SETPIPE_SZ, 4096); }
-    /*! Fills the pipe until it takes nothing more; returns how much went in. */
-    qsizetype fill() const
-    {
-        const int flags = ::fcntl(writeEnd, F_GETFL);
-        ::fcntl(writeEnd, F_SETFL, flags | O_NONBLOCK);
-        const QByteArray block(4096, 'f');
-        qsizetype total = 0;
-        for (ssize_t n; (n = ::write(writeEnd, block.constData(), size_t(block.size()))) > 0;)
-            total += n;
-        return total;
-    }
-};
 
 /*! Resumes once \a fd is readable. */
 Task<void> readable(int fd)
@@ -117,9 +81,9 @@ Task<void> pollBarrier()
 {
     for (int i = 0; i < 2; ++i) {
         TestPipe probe;
-        if (::write(probe.writeEnd, "x", 1) != 1)
+        if (::write(probe.writeEnd(), "x", 1) != 1)
             qFatal("probe write failed");
-        co_await readable(probe.readEnd);
+        co_await readable(probe.readEnd());
     }
 }
 
@@ -313,9 +277,9 @@ void tst_PipeTransports::readDataThenEof()
         APROC_VERIFY(transport->isReading());
         APROC_VERIFY(!transport->isClosing());
 
-        APROC_COMPARE(::write(pipe.writeEnd, "hello ", 6), ssize_t(6));
+        APROC_COMPARE(::write(pipe.writeEnd(), "hello ", 6), ssize_t(6));
         co_await protocol->until([&] { return protocol->data.size() == 6; });
-        APROC_COMPARE(::write(pipe.writeEnd, "world", 5), ssize_t(5));
+        APROC_COMPARE(::write(pipe.writeEnd(), "world", 5), ssize_t(5));
         pipe.closeWrite();
         co_await protocol->until([&] { return protocol->lost; });
         APROC_COMPARE(protocol->data, QByteArray("hello world"));
@@ -336,10 +300,10 @@ void tst_PipeTransports::readAtMost256KiBPerEvent()
     const auto body = []() -> Task<void> {
         TestPipe pipe;
         const qsizetype total = 1024 * 1024;
-        APROC_VERIFY2(::fcntl(pipe.writeEnd, F_SETPIPE_SZ, int(total)) >= total,
+        APROC_VERIFY2(::fcntl(pipe.writeEnd(), F_SETPIPE_SZ, int(total)) >= total,
                       "a 1 MiB pipe (see /proc/sys/fs/pipe-max-size)");
         const QByteArray sent = pattern(total);
-        APROC_COMPARE(::write(pipe.writeEnd, sent.constData(), size_t(total)), ssize_t(total));
+        APROC_COMPARE(::write(pipe.writeEnd(), sent.constData(), size_t(total)), ssize_t(total));
         pipe.closeWrite();
         auto protocol = std::make_shared<ReadProtocol>();
         auto transport = co_await EventLoop::current()->connectReadPipe(protocol, pipe.takeRead());
@@ -363,7 +327,7 @@ void tst_PipeTransports::pauseAndResumeReading()
         transport->pauseReading();
         transport->pauseReading();
         APROC_VERIFY(!transport->isReading());
-        APROC_COMPARE(::write(pipe.writeEnd, "abc", 3), ssize_t(3));
+        APROC_COMPARE(::write(pipe.writeEnd(), "abc", 3), ssize_t(3));
         co_await pollBarrier();
         APROC_COMPARE(protocol->data, QByteArray()); // paused: nothing delivered
         transport->resumeReading();
@@ -377,7 +341,7 @@ void tst_PipeTransports::pauseAndResumeReading()
         APROC_VERIFY(!transport->isReading());
         transport->resumeReading();
         APROC_VERIFY(!transport->isReading());
-        APROC_COMPARE(::write(pipe.writeEnd, "def", 3), ssize_t(3));
+        APROC_COMPARE(::write(pipe.writeEnd(), "def", 3), ssize_t(3));
         co_await protocol->until([&] { return protocol->lost; });
         co_await pollBarrier();
         APROC_COMPARE(protocol->data, QByteArray("abc"));
@@ -394,7 +358,7 @@ void tst_PipeTransports::closeReadTransport()
         TestPipe pipe;
         auto protocol = std::make_shared<ReadProtocol>();
         auto transport = co_await EventLoop::current()->connectReadPipe(protocol, pipe.takeRead());
-        APROC_COMPARE(::write(pipe.writeEnd, "unread", 6), ssize_t(6));
+        APROC_COMPARE(::write(pipe.writeEnd(), "unread", 6), ssize_t(6));
         transport->close();
         transport->close();
         APROC_VERIFY(transport->isClosing());
@@ -409,7 +373,7 @@ void tst_PipeTransports::closeReadTransport()
         sigemptyset(&pipeSignal);
         sigaddset(&pipeSignal, SIGPIPE);
         pthread_sigmask(SIG_BLOCK, &pipeSignal, &old);
-        const bool epipe = ::write(pipe.writeEnd, "x", 1) == -1 && errno == EPIPE;
+        const bool epipe = ::write(pipe.writeEnd(), "x", 1) == -1 && errno == EPIPE;
         timespec zero{};
         sigtimedwait(&pipeSignal, nullptr, &zero); // consume the pending SIGPIPE, if any
         pthread_sigmask(SIG_SETMASK, &old, nullptr);
@@ -536,7 +500,7 @@ void tst_PipeTransports::writesAtOnceWhenIdle()
 {
     const auto body = []() -> Task<void> {
         TestPipe pipe;
-        ::fcntl(pipe.readEnd, F_SETFL, O_NONBLOCK);
+        ::fcntl(pipe.readEnd(), F_SETFL, O_NONBLOCK);
         auto protocol = std::make_shared<WriteProtocol>();
         const int fd = pipe.takeWrite();
         auto transport = co_await EventLoop::current()->connectWritePipe(protocol, fd);
@@ -544,11 +508,11 @@ void tst_PipeTransports::writesAtOnceWhenIdle()
         APROC_VERIFY(transport->canWriteEof());
         transport->write(QByteArray("hello"));
         APROC_COMPARE(transport->writeBufferSize(), qsizetype(0));
-        APROC_COMPARE(readAvailable(pipe.readEnd), QByteArray("hello")); // already in the pipe
+        APROC_COMPARE(readAvailable(pipe.readEnd()), QByteArray("hello")); // already in the pipe
         transport->write(QByteArray());
         transport->writelines({QByteArray("a"), QByteArray(), QByteArray("b")});
         APROC_COMPARE(transport->writeBufferSize(), qsizetype(0));
-        APROC_COMPARE(readAvailable(pipe.readEnd), QByteArray("ab"));
+        APROC_COMPARE(readAvailable(pipe.readEnd()), QByteArray("ab"));
         transport->close();
         co_await protocol->until([&] { return protocol->lost; });
         APROC_COMPARE(protocol->events,
@@ -574,7 +538,7 @@ void tst_PipeTransports::buffersRestInOrder()
         transport->write(pattern(20000));
         APROC_COMPARE(transport->writeBufferSize(), qsizetype(10000 - 4096 + 4 + 20000));
         transport->writeEof();
-        const QByteArray received = co_await readToEof(pipe.readEnd);
+        const QByteArray received = co_await readToEof(pipe.readEnd());
         APROC_VERIFY(received == first + "tail" + pattern(20000));
         co_await protocol->until([&] { return protocol->lost; });
         APROC_COMPARE(transport->writeBufferSize(), qsizetype(0));
@@ -650,17 +614,17 @@ void tst_PipeTransports::pauseAboveHighResumeAtLow()
         APROC_COMPARE(protocol->pauses, 1);
 
         // The test reads: each read frees one page, the transport writes 4096 more.
-        ::fcntl(pipe.readEnd, F_SETFL, O_NONBLOCK);
+        ::fcntl(pipe.readEnd(), F_SETFL, O_NONBLOCK);
         qsizetype received = 0;
         while (protocol->resumes == 0) {
-            co_await readable(pipe.readEnd);
-            received += readAvailable(pipe.readEnd).size();
+            co_await readable(pipe.readEnd());
+            received += readAvailable(pipe.readEnd()).size();
         }
         const QString resumed = protocol->events.last();
         const qsizetype atResume = resumed.section(QLatin1Char(':'), 1).toLongLong();
         APROC_VERIFY2(atResume <= 2048 && atResume > 0, qPrintable(resumed));
         transport->writeEof();
-        received += (co_await readToEof(pipe.readEnd)).size();
+        received += (co_await readToEof(pipe.readEnd())).size();
         co_await protocol->until([&] { return protocol->lost; });
         APROC_COMPARE(received, filler + 8194);
         APROC_COMPARE(protocol->pauses, 1);
@@ -700,7 +664,7 @@ void tst_PipeTransports::flushesBeforeClosing()
         transport->close();
         co_await pollBarrier();
         APROC_VERIFY(!protocol->lost); // not while something is buffered
-        const QByteArray received = co_await readToEof(pipe.readEnd);
+        const QByteArray received = co_await readToEof(pipe.readEnd());
         APROC_VERIFY(received == sent);
         co_await protocol->until([&] { return protocol->lost; });
         APROC_COMPARE(protocol->events,
@@ -727,7 +691,7 @@ void tst_PipeTransports::abortDiscardsBuffer()
         transport->abort();
         transport->close();
         co_await protocol->until([&] { return protocol->lost; });
-        const QByteArray received = co_await readToEof(pipe.readEnd);
+        const QByteArray received = co_await readToEof(pipe.readEnd());
         APROC_VERIFY(received == pattern(4096)); // what the pipe took before abort()
         APROC_COMPARE(protocol->events,
                       (QStringList{QStringLiteral("made"), QStringLiteral("pause:25904"),
@@ -890,7 +854,7 @@ void tst_PipeTransports::readerGoneWhileIdle()
                 = co_await EventLoop::current()->connectWritePipe(protocol, pipe.takeWrite());
         transport->write(QByteArray("read me"));
         char buffer[16];
-        APROC_COMPARE(::read(pipe.readEnd, buffer, sizeof buffer), ssize_t(7));
+        APROC_COMPARE(::read(pipe.readEnd(), buffer, sizeof buffer), ssize_t(7));
         pipe.closeRead();
         co_await protocol->until([&] { return protocol->lost; });
         APROC_COMPARE(protocol->events,

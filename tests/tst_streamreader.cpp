@@ -18,6 +18,8 @@
 
 #include <QtTest/QtTest>
 
+#include "support/fds.h"
+
 #include <chrono>
 #include <coroutine>
 #include <cstdlib>
@@ -29,6 +31,7 @@
 #include <unistd.h>
 
 using namespace aproc;
+using testsupport::TestPipe;
 using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 
@@ -159,27 +162,6 @@ private:
 
     StreamReader *m_reader;
     std::optional<Future<void>> m_changed;
-};
-
-/*! A pipe; the test writes to writeEnd, the transport owns the read end. */
-struct TestPipe
-{
-    TestPipe()
-    {
-        if (::pipe2(fds, O_CLOEXEC) != 0)
-            qFatal("pipe2 failed");
-    }
-    ~TestPipe() { closeWrite(); }
-    void closeWrite()
-    {
-        if (fds[1] >= 0)
-            ::close(std::exchange(fds[1], -1));
-    }
-    bool write(const QByteArray &data) const
-    {
-        return ::write(fds[1], data.constData(), size_t(data.size())) == data.size();
-    }
-    int fds[2] = {-1, -1};
 };
 
 /*! A coroutine type that is not Aproc's, like QCoro's: it starts at once and nobody awaits it. */
@@ -936,7 +918,7 @@ void tst_StreamReader::pausesAboveTwiceTheLimitOnAPipe()
         StreamReader reader(10);
         auto protocol = std::make_shared<ReaderProtocol>(&reader);
         const std::shared_ptr<ReadTransport> transport
-                = co_await EventLoop::current()->connectReadPipe(protocol, pipe.fds[0]);
+                = co_await EventLoop::current()->connectReadPipe(protocol, pipe.takeRead());
         APROC_VERIFY(transport->isReading());
         APROC_VERIFY(pipe.write(QByteArray(20, 'x')));
         co_await protocol->until([&] { return protocol->received == 20; });
@@ -982,7 +964,7 @@ void tst_StreamReader::readAllFromAPipeWithLimit1()
         StreamReader reader(1);
         auto protocol = std::make_shared<ReaderProtocol>(&reader);
         const std::shared_ptr<ReadTransport> transport
-                = co_await EventLoop::current()->connectReadPipe(protocol, pipe.fds[0]);
+                = co_await EventLoop::current()->connectReadPipe(protocol, pipe.takeRead());
         APROC_VERIFY(pipe.write(sent));
         pipe.closeWrite();
         const QByteArray all = co_await reader.read();

@@ -29,42 +29,10 @@ extern char **environ;
 
 using namespace aproc;
 using testsupport::openFdCount;
+using testsupport::TestPipe;
 using namespace std::chrono_literals;
 
 namespace {
-
-/*! A real pipe; the test keeps the end it does not hand to a transport. */
-struct TestPipe
-{
-    int readEnd = -1;
-    int writeEnd = -1;
-    TestPipe()
-    {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0)
-            qFatal("pipe2 failed");
-        readEnd = fds[0];
-        writeEnd = fds[1];
-    }
-    ~TestPipe()
-    {
-        closeRead();
-        closeWrite();
-    }
-    int takeRead() { return std::exchange(readEnd, -1); }
-    int takeWrite() { return std::exchange(writeEnd, -1); }
-    void closeRead() { ::close(std::exchange(readEnd, -1)); }
-    void closeWrite() { ::close(std::exchange(writeEnd, -1)); }
-    /*! One page, and full: whatever a transport writes next is buffered. */
-    void makeSmallAndFull() const
-    {
-        if (::fcntl(writeEnd, F_SETPIPE_SZ, 4096) != 4096)
-            qFatal("F_SETPIPE_SZ failed");
-        ::fcntl(writeEnd, F_SETFL, ::fcntl(writeEnd, F_GETFL) | O_NONBLOCK);
-        const QByteArray block(4096, 'f');
-        while (::write(writeEnd, block.constData(), size_t(block.size())) > 0) { }
-    }
-};
 
 /*! Resumes once \a fd is readable. */
 Task<void> readable(int fd)
@@ -95,9 +63,9 @@ Task<void> pollBarrier()
 {
     for (int i = 0; i < 2; ++i) {
         TestPipe probe;
-        if (::write(probe.writeEnd, "x", 1) != 1)
+        if (::write(probe.writeEnd(), "x", 1) != 1)
             qFatal("probe write failed");
-        co_await readable(probe.readEnd);
+        co_await readable(probe.readEnd());
     }
 }
 
@@ -253,9 +221,9 @@ void tst_StreamWriter::writeAndClose()
         co_await writer.waitClosed();
         APROC_VERIFY(w.protocol->isConnectionLost());
         char buffer[64];
-        const ssize_t n = ::read(pipe.readEnd, buffer, sizeof buffer);
+        const ssize_t n = ::read(pipe.readEnd(), buffer, sizeof buffer);
         APROC_COMPARE(QByteArray(buffer, int(n)), QByteArray("one two three"));
-        APROC_COMPARE(::read(pipe.readEnd, buffer, sizeof buffer), ssize_t(0)); // EOF
+        APROC_COMPARE(::read(pipe.readEnd(), buffer, sizeof buffer), ssize_t(0)); // EOF
         co_await writer.waitClosed(); // again: still done
     };
     APROC_RUN(body());
@@ -273,8 +241,8 @@ void tst_StreamWriter::destroyingTheWriterClosesTheTransport()
         APROC_VERIFY(transport->isClosing());
         co_await w.protocol->closeWaiter();
         char buffer[64];
-        APROC_COMPARE(::read(pipe.readEnd, buffer, sizeof buffer), ssize_t(10));
-        APROC_COMPARE(::read(pipe.readEnd, buffer, sizeof buffer), ssize_t(0));
+        APROC_COMPARE(::read(pipe.readEnd(), buffer, sizeof buffer), ssize_t(10));
+        APROC_COMPARE(::read(pipe.readEnd(), buffer, sizeof buffer), ssize_t(0));
     };
     APROC_RUN(body());
 }
@@ -321,8 +289,8 @@ void tst_StreamWriter::drainWaitsForResume()
         qsizetype bufferWhenDone = -1;
         drain.addDoneCallback([&] { bufferWhenDone = transport->writeBufferSize(); });
         while (!drain.done()) {
-            co_await readable(pipe.readEnd);
-            readAvailable(pipe.readEnd);
+            co_await readable(pipe.readEnd());
+            readAvailable(pipe.readEnd());
             co_await sleep(0ms); // let the transport write, then the drain wake up
         }
         co_await drain;
@@ -330,8 +298,8 @@ void tst_StreamWriter::drainWaitsForResume()
         APROC_VERIFY2(bufferWhenDone <= 16384, qPrintable(QString::number(bufferWhenDone)));
         w.writer->close();
         while (!w.protocol->isConnectionLost()) {
-            co_await readable(pipe.readEnd);
-            readAvailable(pipe.readEnd);
+            co_await readable(pipe.readEnd());
+            readAvailable(pipe.readEnd());
         }
     };
     APROC_RUN(body());
@@ -378,8 +346,8 @@ void tst_StreamWriter::tenDrainersReleasedAtOnce()
         co_await pollBarrier();
         APROC_COMPARE(released, 0);
         while (protocol->isPaused()) {
-            co_await readable(pipe.readEnd);
-            readAvailable(pipe.readEnd);
+            co_await readable(pipe.readEnd());
+            readAvailable(pipe.readEnd());
             co_await sleep(0ms);
         }
         for (Task<void> &drainer : drainers)
@@ -479,7 +447,7 @@ void tst_StreamWriter::fourMiBThroughCat()
     const auto body = []() -> Task<void> {
         TestPipe toChild;
         TestPipe fromChild;
-        const pid_t pid = spawnHelper("cat", toChild.readEnd, fromChild.writeEnd);
+        const pid_t pid = spawnHelper("cat", toChild.readEnd(), fromChild.writeEnd());
         APROC_VERIFY(pid > 0);
         toChild.closeRead();
         fromChild.closeWrite();
@@ -516,7 +484,7 @@ void tst_StreamWriter::childThatDoesNotReadGivesBrokenPipe()
         // Connected before the child starts, and written to without giving the loop a turn:
         // the loop cannot have seen the reader go, so the pipe itself reports it (EPIPE).
         Writer w = co_await connectWriter(toChild.takeWrite());
-        const pid_t pid = spawnHelper("exit", toChild.readEnd, -1);
+        const pid_t pid = spawnHelper("exit", toChild.readEnd(), -1);
         APROC_VERIFY(pid > 0);
         toChild.closeRead();
         w.writer->write(pattern(1024 * 1024));
