@@ -2,8 +2,8 @@
 // StreamReader against asyncio.StreamReader (CPython 3.11): the ST items of CONFORMANCE.md and
 // PF-01. The rows of reads() are CPython's own test_streams.py cases (plus a few that make the
 // reads wait); their expected outcomes are what python3 prints for the same program, written
-// the way Python prints them. Also: a read the buffer can satisfy neither suspends nor allocates
-// a coroutine frame, and fed data is adopted and handed back without copies.
+// the way Python prints them. Also: fed data is adopted and handed back without copies. That a
+// buffered read neither suspends nor allocates is in tst_streamreader_allocations.
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>
 #include <aproc/future.h>
@@ -19,62 +19,24 @@
 #include <QtTest/QtTest>
 
 #include "support/fds.h"
+#include "support/readcase.h"
 
 #include <chrono>
 #include <coroutine>
-#include <cstdlib>
 #include <fcntl.h>
 #include <functional>
 #include <memory>
-#include <new>
 #include <optional>
 #include <unistd.h>
 
 using namespace aproc;
+using testsupport::ReadCase;
+using testsupport::startRead;
 using testsupport::TestPipe;
 using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
 
-// Counts this thread's calls of operator new: coroutine frames, futures and exception objects
-// made with `new` show up here; QByteArray's buffers (malloc) do not.
 namespace {
-thread_local qint64 t_operatorNewCalls = 0;
-}
-
-void *operator new(std::size_t size)
-{
-    ++t_operatorNewCalls;
-    if (void *memory = std::malloc(size ? size : 1))
-        return memory;
-    throw std::bad_alloc();
-}
-
-void operator delete(void *memory) noexcept
-{
-    std::free(memory);
-}
-
-void operator delete(void *memory, std::size_t) noexcept
-{
-    std::free(memory);
-}
-
-namespace {
-
-/*! One read of a table row: how the reader is made and fed, and which read is awaited. */
-struct ReadCase
-{
-    QByteArray call = {}; // read, readline, readuntil or readexactly
-    qsizetype size = 0; // n of read() and readexactly()
-    QByteArray separator = {}; // readuntil()
-    bool defaultSeparator = false; // readuntil() without an argument
-    qsizetype limit = StreamReader::DefaultLimit;
-    QByteArrayList before = {}; // fed before the read starts
-    bool eofBefore = false;
-    QByteArrayList later = {}; // fed from the loop once the read runs
-    bool oneByOne = false; // one chunk per loop callback, else all in one
-    bool eofLater = false;
-};
 
 /*! Records what the reader asks of its transport (the technique of CPython's test_pause_reading,
  *  which mocks pause_reading/resume_reading). */
@@ -225,19 +187,6 @@ QString describe(const QByteArray &value, const std::exception_ptr &error)
     }
 }
 
-/*! The read \a readCase asks for, not yet awaited. */
-detail::ReadAwaitable startRead(StreamReader &reader, const ReadCase &readCase)
-{
-    if (readCase.call == "read")
-        return reader.read(readCase.size);
-    if (readCase.call == "readline")
-        return reader.readline();
-    if (readCase.call == "readexactly")
-        return reader.readexactly(readCase.size);
-    Q_ASSERT(readCase.call == "readuntil");
-    return readCase.defaultSeparator ? reader.readuntil() : reader.readuntil(readCase.separator);
-}
-
 /*! Awaits \a awaitable and describes its outcome. */
 template<typename A> Task<QString> outcomeOf(A awaitable)
 {
@@ -295,8 +244,6 @@ const QByteArray Data = "line1\nline2\nline3\n"_ba; // test_streams.py's DATA
 
 } // namespace
 
-Q_DECLARE_METATYPE(ReadCase)
-
 class tst_StreamReader : public QObject
 {
     Q_OBJECT
@@ -328,9 +275,6 @@ private Q_SLOTS:
     void waitingResumesAPausedTransport_data();
     void waitingResumesAPausedTransport();
     void destroyedTransportIsNotCalled();
-    void bufferedReadDoesNotSuspend_data();
-    void bufferedReadDoesNotSuspend();
-    void waitingReadSuspends();
     void fedDataIsNotCopied_data();
     void fedDataIsNotCopied();
     void rawDataIsCopied();
@@ -1049,87 +993,6 @@ void tst_StreamReader::destroyedTransportIsNotCalled()
     };
     APROC_RUN(body(&reader));
     QCOMPARE(calls->resumes, 0);
-}
-
-void tst_StreamReader::bufferedReadDoesNotSuspend_data()
-{
-    QTest::addColumn<ReadCase>("readCase");
-    QTest::addColumn<QByteArray>("expected");
-    QTest::addColumn<bool>("countAllocations");
-    const QByteArrayList lines = {"line1\nli"_ba, "ne2\n"_ba};
-    QTest::newRow("readline() of a buffered line")
-            << ReadCase{.call = "readline"_ba, .before = lines} << "line1\n"_ba << true;
-    QTest::newRow("read(n) of buffered bytes")
-            << ReadCase{.call = "read"_ba, .size = 3, .before = lines} << "lin"_ba << true;
-    QTest::newRow("read() of everything at EOF")
-            << ReadCase{.call = "read"_ba, .size = -1, .before = lines, .eofBefore = true}
-            << "line1\nline2\n"_ba << true;
-    QTest::newRow("readexactly(n) of buffered bytes")
-            << ReadCase{.call = "readexactly"_ba, .size = 9, .before = lines} << "line1\nlin"_ba
-            << true;
-    QTest::newRow("readuntil() of a buffered separator")
-            << ReadCase{.call = "readuntil"_ba, .separator = "e2"_ba, .before = lines}
-            << "line1\nline2"_ba << true;
-    QTest::newRow("readline() at EOF")
-            << ReadCase{.call = "readline"_ba, .eofBefore = true} << QByteArray() << true;
-    QTest::newRow("readline() too long (throws at once)")
-            << ReadCase{.call = "readline"_ba, .limit = 2, .before = lines} << QByteArray()
-            << false;
-}
-
-// The hot path: a read the buffer can satisfy completes inside await_ready(): a callback
-// scheduled just before has not run after it, and no coroutine frame (operator new) was made.
-void tst_StreamReader::bufferedReadDoesNotSuspend()
-{
-    QFETCH(ReadCase, readCase);
-    QFETCH(QByteArray, expected);
-    QFETCH(bool, countAllocations);
-    const auto body
-            = [](ReadCase readCase, QByteArray expected, bool countAllocations) -> Task<void> {
-        StreamReader reader(readCase.limit);
-        for (const QByteArray &chunk : std::as_const(readCase.before))
-            reader.feedData(chunk);
-        if (readCase.eofBefore)
-            reader.feedEof();
-        const auto ran = std::make_shared<bool>(false);
-        EventLoop::current()->callSoon([ran] { *ran = true; });
-        QByteArray value;
-        bool threw = false;
-        const qint64 newCallsBefore = t_operatorNewCalls;
-        try {
-            value = co_await startRead(reader, readCase);
-        } catch (const ValueError &) {
-            threw = true;
-        }
-        const qint64 newCalls = t_operatorNewCalls - newCallsBefore;
-        const bool suspended = *ran;
-        APROC_VERIFY2(!suspended, "the read suspended");
-        if (countAllocations)
-            APROC_COMPARE(newCalls, qint64(0));
-        APROC_COMPARE(value, expected);
-        APROC_COMPARE(threw, !countAllocations);
-    };
-    APROC_RUN(body(readCase, expected, countAllocations));
-}
-
-// The counterpart, proving the instruments above: a read that must wait suspends and starts its
-// slow path (a coroutine frame and a waiter).
-void tst_StreamReader::waitingReadSuspends()
-{
-    const auto body = []() -> Task<void> {
-        StreamReader reader;
-        const auto ran = std::make_shared<bool>(false);
-        EventLoop::current()->callSoon([ran] { *ran = true; });
-        EventLoop::current()->callSoon([&reader] { reader.feedData("late\n"_ba); });
-        const qint64 newCallsBefore = t_operatorNewCalls;
-        const QByteArray line = co_await reader.readline();
-        const qint64 newCalls = t_operatorNewCalls - newCallsBefore;
-        const bool suspended = *ran;
-        APROC_COMPARE(line, "late\n"_ba);
-        APROC_VERIFY(suspended);
-        APROC_VERIFY(newCalls > 0);
-    };
-    APROC_RUN(body());
 }
 
 void tst_StreamReader::fedDataIsNotCopied_data()
