@@ -40,9 +40,8 @@ UNIX_LAYERS = {
 }
 
 PUBLIC_HEADERS = {
-    "global": ["aproc_export.h", "config.h", "errors.h", "version.h"],
+    "global": ["aproc_export.h", "config.h", "errors.h", "exceptiongroup.h", "version.h"],
     "loop": ["awaitsignal.h", "eventloop.h", "future.h", "gather.h", "shield.h", "sleep.h",
-             "task.h", "waitfor.h", "impl/awaitable.h", "impl/callback.h", "impl/futurecore.h",
              "impl/taskcore.h"],
     "platform": ["childwatcher.h", "crashguard.h", "processoptions.h", "resourceusage.h"],
     "transports": ["protocols.h", "transports.h"],

@@ -7,6 +7,7 @@
 #include <aproc/crashguard.h>
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>
+#include <aproc/exceptiongroup.h>
 #include <aproc/future.h>
 #include <aproc/gather.h>
 #include <aproc/process.h>
@@ -19,6 +20,7 @@
 #include <aproc/streamreader.h>
 #include <aproc/streamwriter.h>
 #include <aproc/task.h>
+#include <aproc/taskgroup.h>
 #include <aproc/transports.h>
 #include <aproc/version.h>
 #include <aproc/waitfor.h>
