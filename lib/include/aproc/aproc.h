@@ -21,6 +21,7 @@
 #include <aproc/streamwriter.h>
 #include <aproc/task.h>
 #include <aproc/taskgroup.h>
+#include <aproc/timeout.h>
 #include <aproc/transports.h>
 #include <aproc/version.h>
 #include <aproc/waitfor.h>
