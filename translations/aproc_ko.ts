@@ -239,6 +239,54 @@
         <source>waitFor(): timed out after %1 s</source>
         <translation>waitFor(): %1초가 지나 시간이 초과되었습니다</translation>
     </message>
+    <message>
+        <source>%1 (1 sub-exception)</source>
+        <translation>%1 (하위 예외 1개)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 sub-exceptions)</source>
+        <translation>%1 (하위 예외 %2개)</translation>
+    </message>
+    <message>
+        <source>taskGroup() must be awaited inside a task (it has no parent task)</source>
+        <translation>taskGroup()은 태스크 안에서 기다려야 합니다(부모 태스크가 없습니다)</translation>
+    </message>
+    <message>
+        <source>TaskGroup::createTask(): the group is finished</source>
+        <translation>TaskGroup::createTask(): 그룹이 이미 끝났습니다</translation>
+    </message>
+    <message>
+        <source>TaskGroup::createTask(): the group is shutting down</source>
+        <translation>TaskGroup::createTask(): 그룹이 종료하는 중입니다</translation>
+    </message>
+    <message>
+        <source>TaskGroup::createTask(): the task already started</source>
+        <translation>TaskGroup::createTask(): 태스크가 이미 시작되었습니다</translation>
+    </message>
+    <message>
+        <source>unhandled errors in a TaskGroup</source>
+        <translation>TaskGroup에서 처리되지 않은 오류</translation>
+    </message>
+    <message>
+        <source>Timeout::reschedule(): the scope is not running, or already expired</source>
+        <translation>Timeout::reschedule(): 범위가 실행 중이 아니거나 이미 만료되었습니다</translation>
+    </message>
+    <message>
+        <source>Timeout::run(): the scope was used already</source>
+        <translation>Timeout::run(): 이 범위는 이미 사용되었습니다</translation>
+    </message>
+    <message>
+        <source>timeout() must be awaited inside a task (it has no task to cancel)</source>
+        <translation>timeout()은 태스크 안에서 기다려야 합니다(취소할 태스크가 없습니다)</translation>
+    </message>
+    <message>
+        <source>timeout(): the deadline passed before the block finished</source>
+        <translation>timeout(): 블록이 끝나기 전에 기한이 지났습니다</translation>
+    </message>
+    <message>
+        <source>timeout(): the delay is negative: %1 s</source>
+        <translation>timeout(): 지연 시간이 음수입니다: %1초</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>
