@@ -98,6 +98,7 @@ private Q_SLOTS:
     void thenNeverCallsFnAfterContextDeleted_data();
     void thenNeverCallsFnAfterContextDeleted();
     void thenValueFormReportsException();
+    void thenWithAnErrorHandler();
     void awaitDoneFutureDoesNotSuspend();
     void awaitPendingFutureResumesAfterSetResult();
     void voidFuture();
@@ -367,6 +368,51 @@ void tst_Future::thenNeverCallsFnAfterContextDeleted()
 {
     QFETCH(bool, deleteBeforeCompletion);
     APROC_RUN(thenNeverCallsFnAfterContextDeletedBody(deleteBeforeCompletion));
+}
+
+// then(context, onResult, onError): a failure, a cancellation and a result each reach one of
+// the two; nothing reaches a destroyed context.
+static Task<void> thenWithAnErrorHandlerBody()
+{
+    QObject context;
+    QStringList seen;
+    Future<int> succeeds;
+    Future<int> fails;
+    Future<void> cancelled;
+    Future<int> orphaned;
+    auto *gone = new QObject;
+    succeeds.then(
+            &context, [&seen](int value) { seen << u"value %1"_s.arg(value); },
+            [&seen](const QString &message) { seen << u"error " + message; });
+    fails.then(
+            &context, [&seen](int value) { seen << u"value %1"_s.arg(value); },
+            [&seen](const QString &message) { seen << u"error " + message; });
+    cancelled.then(
+            &context, [&seen] { seen << u"done"_s; },
+            [&seen](std::exception_ptr error) {
+                try {
+                    std::rethrow_exception(error);
+                } catch (const CancelledError &) {
+                    seen << u"cancelled"_s;
+                } catch (...) { }
+            });
+    orphaned.then(
+            gone, [&seen](int) { seen << u"orphaned value"_s; },
+            [&seen](const QString &) { seen << u"orphaned error"_s; });
+    delete gone;
+    succeeds.setResult(5);
+    fails.setException(std::make_exception_ptr(ValueError(u"bad input"_s)));
+    cancelled.cancel();
+    orphaned.setResult(1);
+    co_await aproc::sleep(0ms);
+    APROC_COMPARE(seen, QStringList({u"value 5"_s, u"error bad input"_s, u"cancelled"_s}));
+}
+
+void tst_Future::thenWithAnErrorHandler()
+{
+    ExceptionRecorder recorder; // nothing goes to the loop's exception handler
+    APROC_RUN(thenWithAnErrorHandlerBody());
+    QCOMPARE(recorder.contexts.size(), std::size_t(0));
 }
 
 static Task<void> thenValueFormReportsExceptionBody()

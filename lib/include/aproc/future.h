@@ -96,6 +96,32 @@ public:
         });
     }
 
+    /*! \brief For signal/slot code: once done, calls \a onResult with the result (or nothing,
+     *  for a void future) or, when the future failed or was cancelled, \a onError, unless
+     *  \a context was destroyed first. \a onError takes the std::exception_ptr, or the error's
+     *  message as a QString (Error::message(), or what()): a failed task reaches the slot
+     *  instead of only a log line. */
+    template<typename R, typename E> void then(QObject *context, R onResult, E onError)
+    {
+        addDoneCallback([guard = QPointer<QObject>(context), onResult = std::move(onResult),
+                         onError = std::move(onError)](Future<T> future) mutable {
+            if (!guard)
+                return;
+            std::exception_ptr error;
+            try {
+                future.result();
+            } catch (...) {
+                error = std::current_exception();
+            }
+            if (error)
+                deliverError(onError, error);
+            else if constexpr (std::is_void_v<T>)
+                onResult();
+            else
+                onResult(future.result());
+        });
+    }
+
     /*! \brief The loop the future belongs to. */
     EventLoop *loop() const { return m_core->loop(); }
     /*! \brief Internal: the shared state. */
@@ -119,6 +145,26 @@ public:
 
 protected:
     BasicFuture(FutureCore *core, ValueSlot<T> *slot) : m_core(core), m_slot(slot) { }
+
+    /*! \brief then()'s error half: \a onError gets \a error, or its message. */
+    template<typename E> static void deliverError(E &onError, const std::exception_ptr &error)
+    {
+        if constexpr (std::is_invocable_v<E &, std::exception_ptr>) {
+            onError(error);
+        } else {
+            QString message;
+            try {
+                std::rethrow_exception(error);
+            } catch (const Error &failure) {
+                message = failure.message();
+            } catch (const std::exception &failure) {
+                message = QString::fromUtf8(failure.what());
+            } catch (...) {
+                message = QStringLiteral("unknown exception");
+            }
+            onError(message);
+        }
+    }
 
     CoreRef m_core;
     ValueSlot<T> *m_slot;
