@@ -287,6 +287,26 @@
         <source>timeout(): the delay is negative: %1 s</source>
         <translation>timeout(): 지연 시간이 음수입니다: %1초</translation>
     </message>
+    <message>
+        <source>Command &apos;%1&apos; died with signal %2.</source>
+        <translation>명령 &apos;%1&apos;이(가) 시그널 %2(으)로 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Command &apos;%1&apos; returned non-zero exit status %2.</source>
+        <translation>명령 &apos;%1&apos;이(가) 0이 아닌 종료 상태 %2을(를) 반환했습니다.</translation>
+    </message>
+    <message>
+        <source>run(): the command is empty</source>
+        <translation>run(): 명령이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>run(): the timeout is negative: %1 ms</source>
+        <translation>run(): 제한 시간이 음수입니다: %1 ms</translation>
+    </message>
+    <message>
+        <source>Command &apos;%1&apos; timed out after %2 ms</source>
+        <translation>명령 &apos;%1&apos;이(가) %2 ms 후 시간 초과되었습니다</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

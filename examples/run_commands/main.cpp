@@ -50,6 +50,31 @@ aproc::Task<void> withTimeout()
     qInfo() << "stopped:" << code;
 }
 
+// The same in one call, as subprocess.run: the output captured, a failure an exception, and a
+// timeout that ends the child (SIGTERM, SIGKILL after the grace) before it throws.
+aproc::Task<void> oneCall()
+{
+    aproc::RunOptions options;
+    options.captureOutput = true;
+    options.check = true;
+    const aproc::CompletedProcess listing = co_await aproc::run(
+            QStringList() << QStringLiteral("echo") << QStringLiteral("ran"), options);
+    qInfo().noquote() << "run:" << listing.out->trimmed();
+    try {
+        co_await aproc::run(QStringList() << QStringLiteral("false"), options);
+    } catch (const aproc::CalledProcessError &error) {
+        qInfo().noquote() << "run failed:" << error.message();
+    }
+    options.timeout = 100ms;
+    options.killGrace = 1s;
+    try {
+        co_await aproc::run(QStringList() << QStringLiteral("sleep") << QStringLiteral("30"),
+                            options);
+    } catch (const aproc::TimeoutError &error) {
+        qInfo().noquote() << "run timed out:" << error.message();
+    }
+}
+
 aproc::Task<void> demo()
 {
     auto [kernel, hello, sum] = co_await aproc::gather(output(QStringLiteral("uname -s")),
@@ -59,6 +84,7 @@ aproc::Task<void> demo()
     const int streamed = co_await streamLines();
     qInfo() << "stream exit code:" << streamed;
     co_await withTimeout();
+    co_await oneCall();
 }
 
 int main(int argc, char **argv)

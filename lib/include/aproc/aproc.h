@@ -14,6 +14,7 @@
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
 #include <aproc/resourceusage.h>
+#include <aproc/run.h>
 #include <aproc/shell.h>
 #include <aproc/shield.h>
 #include <aproc/sleep.h>
