@@ -2,6 +2,7 @@
 // run(): Python's subprocess.run (and trio.run_process) on real children of the test helper:
 // capture, input, check, timeout (terminate, grace, kill, reap, then TimeoutError), bad input.
 #include <aproc/errors.h>
+#include <aproc/process.h>
 #include <aproc/run.h>
 #include <aproc/testing.h>
 
@@ -141,6 +142,20 @@ Task<void> badInputIsRefusedBeforeTheStart()
                         FileNotFoundError);
 }
 
+// The whole argv in one list, and the streams said inline: designated initializers compile
+// without a warning (-Wextra, -Werror in CI) and inside a co_await on GCC 12.
+Task<void> argvAndDesignatedOptions()
+{
+    auto process = co_await createSubprocessExec(
+            command(args("out-err", "y")),
+            ProcessOptions{.stdoutMode = PIPE, .stderrMode = DEVNULL});
+    const Communicated result = co_await process->communicate();
+    APROC_COMPARE(result.out, std::optional<QByteArray>("OUT:y"));
+    APROC_VERIFY(!result.err);
+    APROC_COMPARE(*process->returncode(), 0);
+    APROC_VERIFY_THROWS(co_await createSubprocessExec(QStringList()), ValueError);
+}
+
 } // namespace
 
 class tst_Run : public QObject
@@ -159,6 +174,8 @@ private Q_SLOTS:
     // RunFuncTestCase.test_timeout (and trio's run_process on a deadline)
     void timeoutTerminatesTheChild() { APROC_RUN(::timeoutTerminatesTheChild()); }
     void timeoutKillsAChildThatIgnoresTerm() { APROC_RUN(::timeoutKillsAChildThatIgnoresTerm()); }
+    // create_subprocess_exec(*argv) with the options written inline
+    void argvAndDesignatedOptions() { APROC_RUN(::argvAndDesignatedOptions()); }
     // Aproc's bad input rule: an empty command, a negative timeout, a missing program
     void badInputIsRefusedBeforeTheStart() { APROC_RUN(::badInputIsRefusedBeforeTheStart()); }
 };

@@ -307,6 +307,10 @@
         <source>Command &apos;%1&apos; timed out after %2 ms</source>
         <translation>명령 &apos;%1&apos;이(가) %2 ms 후 시간 초과되었습니다</translation>
     </message>
+    <message>
+        <source>createSubprocessExec(): the command is empty (argv[0] is the program)</source>
+        <translation>createSubprocessExec(): 명령이 비어 있습니다(argv[0]이 프로그램입니다)</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

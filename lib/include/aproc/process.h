@@ -159,6 +159,12 @@ APROC_EXPORT Task<std::unique_ptr<Process>> createSubprocessExec(const QString &
                                                                  const QStringList &arguments,
                                                                  ProcessOptions options = {});
 
+/*! \brief createSubprocessExec() of a whole command line, \a argv[0] being the program
+ *  (`asyncio.create_subprocess_exec(*argv)`): `co_await createSubprocessExec(argv,
+ *  ProcessOptions{.stdoutMode = PIPE})`. An empty \a argv is a ValueError. */
+APROC_EXPORT Task<std::unique_ptr<Process>> createSubprocessExec(QStringList argv,
+                                                                 ProcessOptions options = {});
+
 /*! \brief Runs `/bin/sh -c command` (asyncio.create_subprocess_shell); quote arguments with
  *  shellQuote(). */
 APROC_EXPORT Task<std::unique_ptr<Process>> createSubprocessShell(const QString &command,

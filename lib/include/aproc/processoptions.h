@@ -58,21 +58,23 @@ inline constexpr Stdio STDOUT = Stdio::toStdout();
 inline constexpr Stdio DEVNULL = Stdio::devNull();
 
 /*! \brief How to start a child: the keyword arguments of create_subprocess_exec() and
- *  subprocess.Popen, as one value. */
+ *  subprocess.Popen, as one value. Every member has a default, so that designated initializers
+ *  name only what differs: `ProcessOptions{.stdoutMode = PIPE, .dieWithParent = true}` (in
+ *  declaration order, as C++ requires). */
 struct ProcessOptions
 {
-    Stdio stdinMode; //!< \brief stdin= (inherit by default)
-    Stdio stdoutMode; //!< \brief stdout=
-    Stdio stderrMode; //!< \brief stderr=
+    Stdio stdinMode{}; //!< \brief stdin= (inherit by default)
+    Stdio stdoutMode{}; //!< \brief stdout=
+    Stdio stderrMode{}; //!< \brief stderr=
     qsizetype limit = 65536; //!< \brief the StreamReader limit (> 0)
-    QString workingDirectory; //!< \brief cwd=; empty: the parent's
-    std::optional<QProcessEnvironment> environment; //!< \brief env=; unset: the parent's
+    QString workingDirectory{}; //!< \brief cwd=; empty: the parent's
+    std::optional<QProcessEnvironment> environment{}; //!< \brief env=; unset: the parent's
     bool startNewSession = false; //!< \brief start_new_session= (setsid)
-    std::optional<pid_t> processGroup; //!< \brief process_group= (setpgid; 0: its own)
+    std::optional<pid_t> processGroup{}; //!< \brief process_group= (setpgid; 0: its own)
     bool closeFds = true; //!< \brief close_fds=
-    QList<int> passFds; //!< \brief pass_fds=: kept open in the child
+    QList<int> passFds{}; //!< \brief pass_fds=: kept open in the child
     bool restoreSignals = true; //!< \brief restore_signals=: default dispositions, empty mask
-    std::optional<mode_t> umask; //!< \brief umask=; unset: inherited
+    std::optional<mode_t> umask{}; //!< \brief umask=; unset: inherited
     /*! \brief Linux PR_SET_PDEATHSIG(SIGKILL): the child dies with this process. What the child
      *  starts is not covered; killChildGroupsOnCrash() covers its group on a crash. */
     bool dieWithParent = false;
@@ -86,7 +88,7 @@ struct ProcessOptions
      *  clamped to it (as an unprivileged process could not get more), and a size <= 0 throws
      *  ValueError before anything is spawned. Python has no counterpart (its subprocess has
      *  pipesize=, which fails instead of clamping). Ignored for a pty. */
-    std::optional<int> pipeSize;
+    std::optional<int> pipeSize{};
 };
 
 } // namespace aproc

@@ -19,28 +19,28 @@ struct RunOptions
 {
     /*! \brief Written to the child's stdin, which is then closed (input=); unset: stdin is
      *  inherited, as ProcessOptions says. */
-    std::optional<QByteArray> input;
+    std::optional<QByteArray> input{};
     /*! \brief Pipes stdout and stderr and gives them in CompletedProcess (capture_output=). */
     bool captureOutput = false;
     /*! \brief Throws CalledProcessError for a non-zero returncode (check=). */
     bool check = false;
     /*! \brief Ends the child after this long (timeout=): SIGTERM, then SIGKILL after
      *  killGrace, and only once it was reaped TimeoutError. Unset: no limit. */
-    std::optional<std::chrono::milliseconds> timeout;
+    std::optional<std::chrono::milliseconds> timeout{};
     /*! \brief How long a child ended by the timeout may take after SIGTERM before SIGKILL. */
     std::chrono::milliseconds killGrace = std::chrono::seconds(5);
     /*! \brief Everything else: working directory, environment, process group, pty ... Its
      *  streams are overridden where input or captureOutput ask for a pipe. */
-    ProcessOptions process;
+    ProcessOptions process{};
 };
 
 /*! \brief What run() gives (subprocess.CompletedProcess). */
 struct CompletedProcess
 {
-    QStringList args; //!< \brief The command, argv[0] first (CompletedProcess.args).
+    QStringList args{}; //!< \brief The command, argv[0] first (CompletedProcess.args).
     int returncode = 0; //!< \brief The exit status, or -N for signal N (returncode).
-    std::optional<QByteArray> out; //!< \brief stdout when captured (CompletedProcess.stdout).
-    std::optional<QByteArray> err; //!< \brief stderr when captured (CompletedProcess.stderr).
+    std::optional<QByteArray> out{}; //!< \brief stdout when captured (CompletedProcess.stdout).
+    std::optional<QByteArray> err{}; //!< \brief stderr when captured (CompletedProcess.stderr).
 };
 
 /*! \brief A command run with `check` exited with a non-zero returncode

@@ -255,6 +255,16 @@ createSubprocessExec(const QString &program, const QStringList &arguments, Proce
     return ProcessPrivate::create(program, arguments, std::move(options));
 }
 
+Task<std::unique_ptr<Process>> createSubprocessExec(QStringList argv, ProcessOptions options)
+{
+    if (argv.isEmpty()) {
+        throw ValueError(QCoreApplication::translate(
+                "aproc", "createSubprocessExec(): the command is empty (argv[0] is the program)"));
+    }
+    const QString program = argv.takeFirst();
+    co_return co_await ProcessPrivate::create(program, std::move(argv), std::move(options));
+}
+
 Task<std::unique_ptr<Process>> createSubprocessShell(const QString &command, ProcessOptions options)
 {
     return ProcessPrivate::create(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command},
