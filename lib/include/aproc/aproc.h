@@ -12,6 +12,7 @@
 #include <aproc/process.h>
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
+#include <aproc/queues.h>
 #include <aproc/resourceusage.h>
 #include <aproc/shell.h>
 #include <aproc/shield.h>
