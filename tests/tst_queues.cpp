@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <utility>
+#include <vector>
 
 using namespace aproc;
 using namespace std::chrono_literals;
@@ -29,6 +30,22 @@ struct ByPointee
 {
     bool operator()(const Ptr &a, const Ptr &b) const { return *a < *b; }
 };
+
+/*! A queue that lives until cleanupTestCase(), not only until its test's body returns: when a
+ *  check fails, the body returns while its tasks may still wait on the queue, and they must not
+ *  find it destroyed when they run in a later test. */
+std::vector<std::shared_ptr<void>> &heldQueues()
+{
+    static std::vector<std::shared_ptr<void>> queues;
+    return queues;
+}
+
+template<typename Q, typename... Args> Q &lastingQueue(Args... args)
+{
+    auto queue = std::make_shared<Q>(args...);
+    heldQueues().push_back(queue);
+    return *queue;
+}
 
 /*! Gets three items from \a q, in the order it gives them. */
 template<typename Q> Task<QList<int>> getThree(Q *q)
@@ -66,7 +83,7 @@ template<typename T> Task<void> discard(Task<T> task)
 
 template<typename Q> Task<void> shutdownEmpty()
 {
-    Q q;
+    auto &q = lastingQueue<Q>();
     Task<QString> getTask = createTask(q.get());
     co_await sleep(0ms); // the get is pending before the shutdown
     q.shutdown(false);
@@ -83,7 +100,7 @@ template<typename Q> Task<void> shutdownEmpty()
 
 template<typename Q> Task<void> shutdownNonempty()
 {
-    Q q(1);
+    auto &q = lastingQueue<Q>(1);
     q.putNowait(QStringLiteral("data"));
     Task<void> joinTask = createTask(q.join());
     Task<void> putTask = createTask(q.put(QStringLiteral("data2")));
@@ -111,7 +128,7 @@ template<typename Q> Task<void> shutdownNonempty()
 
 template<typename Q> Task<void> shutdownImmediate()
 {
-    Q q;
+    auto &q = lastingQueue<Q>();
     q.putNowait(QStringLiteral("data"));
     Task<void> joinTask = createTask(q.join());
     q.shutdown(true); // unfinished tasks: 1 -> 0
@@ -128,7 +145,7 @@ template<typename Q> Task<void> shutdownImmediate()
 
 template<typename Q> Task<void> shutdownImmediateWithUnfinished()
 {
-    Q q;
+    auto &q = lastingQueue<Q>();
     q.putNowait(QStringLiteral("data"));
     q.putNowait(QStringLiteral("data"));
     Task<void> joinTask = createTask(q.join());
@@ -156,6 +173,7 @@ class tst_Queues : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void cleanupTestCase();
     void emptyAndFull();
     void fifoOrder();
     void lifoOrder();
@@ -187,11 +205,16 @@ private Q_SLOTS:
     void moveOnlyItems();
 };
 
+void tst_Queues::cleanupTestCase()
+{
+    heldQueues().clear();
+}
+
 // QueueBasicTests.test_empty and test_full
 void tst_Queues::emptyAndFull()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q;
+        auto &q = lastingQueue<Queue<int>>();
         APROC_VERIFY(q.empty());
         APROC_VERIFY(!q.full());
         APROC_COMPARE(q.maxsize(), qsizetype(0));
@@ -202,7 +225,7 @@ void tst_Queues::emptyAndFull()
         APROC_COMPARE(item, 1);
         APROC_VERIFY(q.empty());
 
-        Queue<int> bounded(1);
+        auto &bounded = lastingQueue<Queue<int>>(1);
         co_await bounded.put(1);
         APROC_VERIFY(bounded.full());
         APROC_COMPARE(bounded.qsize(), qsizetype(1));
@@ -214,7 +237,7 @@ void tst_Queues::emptyAndFull()
 void tst_Queues::fifoOrder()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q;
+        auto &q = lastingQueue<Queue<int>>();
         co_await q.put(1);
         co_await q.put(3);
         co_await q.put(2);
@@ -228,7 +251,7 @@ void tst_Queues::fifoOrder()
 void tst_Queues::lifoOrder()
 {
     const auto body = []() -> Task<void> {
-        LifoQueue<int> q;
+        auto &q = lastingQueue<LifoQueue<int>>();
         co_await q.put(1);
         co_await q.put(3);
         co_await q.put(2);
@@ -243,14 +266,14 @@ void tst_Queues::lifoOrder()
 void tst_Queues::priorityOrder()
 {
     const auto body = []() -> Task<void> {
-        PriorityQueue<int> q;
+        auto &q = lastingQueue<PriorityQueue<int>>();
         co_await q.put(1);
         co_await q.put(3);
         co_await q.put(2);
         const QList<int> items = co_await getThree(&q);
         APROC_COMPARE(items, QList<int>({1, 2, 3}));
 
-        PriorityQueue<IntPair> pairs;
+        auto &pairs = lastingQueue<PriorityQueue<IntPair>>();
         for (const int priority : {5, 1, 4, 2, 3})
             pairs.putNowait(IntPair(priority, priority * 10));
         QList<int> data;
@@ -258,7 +281,7 @@ void tst_Queues::priorityOrder()
             data.append(pairs.getNowait().second);
         APROC_COMPARE(data, QList<int>({10, 20, 30, 40, 50}));
 
-        PriorityQueue<int, std::greater<int>> largestFirst;
+        auto &largestFirst = lastingQueue<PriorityQueue<int, std::greater<int>>>();
         for (const int item : {2, 9, 4})
             largestFirst.putNowait(item);
         const QList<int> largest = co_await getThree(&largestFirst);
@@ -271,7 +294,7 @@ void tst_Queues::priorityOrder()
 void tst_Queues::maxsizeBlocksPut()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q(2);
+        auto &q = lastingQueue<Queue<int>>(2);
         APROC_COMPARE(q.maxsize(), qsizetype(2));
         QList<int> haveBeenPut;
         const auto putter = [](Queue<int> *q, QList<int> *haveBeenPut) -> Task<bool> {
@@ -370,7 +393,7 @@ void tst_Queues::putNowaitOnFullIsQueueFull()
 void tst_Queues::blockingGetWaits()
 {
     const auto body = []() -> Task<void> {
-        Queue<QString> q;
+        auto &q = lastingQueue<Queue<QString>>();
         Task<QString> getter = createTask(q.get());
         co_await sleep(0ms);
         co_await sleep(0ms);
@@ -388,7 +411,7 @@ void tst_Queues::blockingGetWaits()
 void tst_Queues::waitingGettersAreServedInOrder()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q;
+        auto &q = lastingQueue<Queue<int>>();
         Task<int> first = createTask(q.get());
         Task<int> second = createTask(q.get());
         Task<int> third = createTask(q.get());
@@ -411,7 +434,7 @@ void tst_Queues::waitingGettersAreServedInOrder()
 void tst_Queues::waitingPuttersAreServedInOrder()
 {
     const auto body = []() -> Task<void> {
-        Queue<QString> q(1);
+        auto &q = lastingQueue<Queue<QString>>(1);
         Task<void> putA = createTask(q.put(QStringLiteral("a")));
         Task<void> putB = createTask(q.put(QStringLiteral("b")));
         Task<void> putC = createTask(q.put(QStringLiteral("c")));
@@ -434,7 +457,7 @@ void tst_Queues::waitingPuttersAreServedInOrder()
 void tst_Queues::getCancelledRace()
 {
     const auto body = []() -> Task<void> {
-        Queue<QString> q;
+        auto &q = lastingQueue<Queue<QString>>();
         Task<QString> t1 = createTask(q.get());
         Task<QString> t2 = createTask(q.get());
         co_await sleep(0ms);
@@ -455,7 +478,7 @@ void tst_Queues::getCancelledRace()
 void tst_Queues::getCancelledAfterWakeLosesNoItem()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q;
+        auto &q = lastingQueue<Queue<int>>();
         Task<int> reader = createTask(q.get());
         co_await sleep(0ms);
         q.putNowait(1);
@@ -474,7 +497,7 @@ void tst_Queues::getCancelledAfterWakeLosesNoItem()
 void tst_Queues::getCancelledAfterWakeWakesTheNext()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q;
+        auto &q = lastingQueue<Queue<int>>();
         Task<int> reader1 = createTask(q.get());
         Task<int> reader2 = createTask(q.get());
         Task<int> reader3 = createTask(q.get());
@@ -498,7 +521,7 @@ void tst_Queues::getCancelledAfterWakeWakesTheNext()
 void tst_Queues::cancelledGettersAreForgotten()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q(5);
+        auto &q = lastingQueue<Queue<int>>(5);
         APROC_VERIFY_THROWS(co_await waitFor(q.get(), 10ms), TimeoutError);
         APROC_COMPARE(q.state().waitingGetters(), qsizetype(0));
     };
@@ -510,7 +533,7 @@ void tst_Queues::cancelledGettersAreForgotten()
 void tst_Queues::putCancelledAfterWakeInsertsNothing()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q(1);
+        auto &q = lastingQueue<Queue<int>>(1);
         q.putNowait(1);
         Task<void> writer = createTask(q.put(2));
         co_await sleep(0ms);
@@ -530,7 +553,7 @@ void tst_Queues::putCancelledAfterWakeInsertsNothing()
 void tst_Queues::putCancelledAfterWakeWakesTheNext()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q(1);
+        auto &q = lastingQueue<Queue<int>>(1);
         q.putNowait(1);
         Task<void> writer1 = createTask(q.put(2));
         Task<void> writer2 = createTask(q.put(3));
@@ -549,7 +572,7 @@ void tst_Queues::putCancelledAfterWakeWakesTheNext()
 void tst_Queues::putCancelledRace()
 {
     const auto body = []() -> Task<void> {
-        Queue<QString> q(1);
+        auto &q = lastingQueue<Queue<QString>>(1);
         Task<void> putA = createTask(q.put(QStringLiteral("a")));
         Task<void> putB = createTask(q.put(QStringLiteral("b")));
         Task<void> putC = createTask(q.put(QStringLiteral("X")));
@@ -572,7 +595,7 @@ void tst_Queues::putCancelledRace()
 void tst_Queues::cancelledPuttersAreForgotten()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q(1);
+        auto &q = lastingQueue<Queue<int>>(1);
         q.putNowait(1);
         Task<void> putTask = createTask(q.put(1));
         co_await sleep(0ms);
@@ -609,7 +632,7 @@ void tst_Queues::taskDoneUnderflow()
 void tst_Queues::joinWaitsForEveryTaskDone()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q;
+        auto &q = lastingQueue<Queue<int>>();
         for (int i = 0; i < 100; ++i)
             q.putNowait(i);
         int sum = 0;
@@ -631,7 +654,7 @@ void tst_Queues::joinWaitsForEveryTaskDone()
 void tst_Queues::joinEmptyQueue()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q;
+        auto &q = lastingQueue<Queue<int>>();
         co_await q.join();
         co_await q.join();
         q.putNowait(1);
@@ -650,7 +673,7 @@ void tst_Queues::joinEmptyQueue()
 void tst_Queues::cancelledJoinLeavesTheOthers()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> q;
+        auto &q = lastingQueue<Queue<int>>();
         q.putNowait(1);
         Task<void> join1 = createTask(q.join());
         Task<void> join2 = createTask(q.join());
@@ -702,7 +725,7 @@ void tst_Queues::shutdownImmediateWithUnfinished()
 void tst_Queues::shutdownWakesEveryWaiter()
 {
     const auto body = []() -> Task<void> {
-        Queue<int> empty;
+        auto &empty = lastingQueue<Queue<int>>();
         Task<int> get1 = createTask(empty.get());
         Task<int> get2 = createTask(empty.get());
         Task<int> get3 = createTask(empty.get());
@@ -713,7 +736,7 @@ void tst_Queues::shutdownWakesEveryWaiter()
         APROC_VERIFY_THROWS(co_await get3, QueueShutDown);
         APROC_COMPARE(empty.state().waitingGetters(), qsizetype(0));
 
-        Queue<int> full(1);
+        auto &full = lastingQueue<Queue<int>>(1);
         full.putNowait(1);
         Task<void> put1 = createTask(full.put(2));
         Task<void> put2 = createTask(full.put(3));
@@ -726,7 +749,7 @@ void tst_Queues::shutdownWakesEveryWaiter()
         APROC_COMPARE(item, 1);
         APROC_VERIFY_THROWS(co_await full.get(), QueueShutDown);
 
-        Queue<int> immediate(1);
+        auto &immediate = lastingQueue<Queue<int>>(1);
         immediate.putNowait(1);
         Task<void> put3 = createTask(immediate.put(2));
         Task<void> joinTask = createTask(immediate.join());
@@ -750,7 +773,7 @@ void tst_Queues::shutdownWakesEveryWaiter()
 void tst_Queues::moveOnlyItems()
 {
     const auto body = []() -> Task<void> {
-        Queue<Ptr> q(1);
+        auto &q = lastingQueue<Queue<Ptr>>(1);
         q.putNowait(std::make_unique<int>(1));
         Task<void> putter = createTask(q.put(std::make_unique<int>(2)));
         co_await sleep(0ms);
@@ -762,13 +785,13 @@ void tst_Queues::moveOnlyItems()
         Ptr second = co_await getter;
         APROC_COMPARE(*second, 2);
 
-        LifoQueue<Ptr> lifo;
+        auto &lifo = lastingQueue<LifoQueue<Ptr>>();
         lifo.putNowait(std::make_unique<int>(1));
         co_await lifo.put(std::make_unique<int>(2));
         APROC_COMPARE(*lifo.getNowait(), 2);
         APROC_COMPARE(*lifo.getNowait(), 1);
 
-        PriorityQueue<Ptr, ByPointee> priority;
+        auto &priority = lastingQueue<PriorityQueue<Ptr, ByPointee>>();
         for (const int value : {3, 1, 2})
             priority.putNowait(std::make_unique<int>(value));
         Ptr smallest = co_await priority.get();
