@@ -73,9 +73,34 @@ Task<void> summingWorker(Queue<int> *q, int *sum, int *processed)
     } catch (const QueueShutDown &) { }
 }
 
-template<typename T> Task<void> discard(Task<T> task)
+// The worker pool of docs/queues.md, with a list of what was run instead of qDebug().
+
+Task<void> poolWorker(Queue<QString> *jobs, int id, QStringList *ran)
 {
-    static_cast<void>(co_await task);
+    try {
+        for (;;) {
+            const QString job = co_await jobs->get(); // waits while the queue is empty
+            ran->append(QStringLiteral("%1 by %2").arg(job).arg(id));
+            co_await sleep(std::chrono::milliseconds(10)); // the work
+            jobs->taskDone(); // one job done
+        }
+    } catch (const QueueShutDown &) {
+        // The queue was shut down and is empty: the worker ends.
+    }
+}
+
+Task<void> runJobs(QStringList names, QStringList *ran)
+{
+    Queue<QString> jobs(4); // put() waits while 4 jobs are queued
+    std::vector<Task<void>> workers;
+    for (int id = 0; id < 3; ++id)
+        workers.push_back(createTask(poolWorker(&jobs, id, ran)));
+    for (const QString &name : names)
+        co_await jobs.put(name);
+    co_await jobs.join(); // every job was got, and taskDone() called for it
+    jobs.shutdown(); // the waiting workers' get() throws QueueShutDown
+    for (Task<void> &each : workers)
+        co_await each; // they have ended: the queue may go
 }
 
 // The shutdown tests run for each queue type (QueueShutdownTests, LifoQueueShutdownTests,
@@ -203,6 +228,7 @@ private Q_SLOTS:
     void shutdownImmediateWithUnfinished();
     void shutdownWakesEveryWaiter();
     void moveOnlyItems();
+    void workerPool();
 };
 
 void tst_Queues::cleanupTestCase()
@@ -801,6 +827,29 @@ void tst_Queues::moveOnlyItems()
         priority.shutdown(true);
         APROC_VERIFY(priority.empty());
         APROC_VERIFY_THROWS(priority.getNowait(), QueueShutDown);
+    };
+    APROC_RUN(body());
+}
+
+// The worker pool of docs/queues.md (no CPython test; _QueueJoinTestMixin.test_task_done is the
+// closest): three workers, a bounded queue, join(), then shutdown()
+void tst_Queues::workerPool()
+{
+    QStringList names;
+    for (int i = 0; i < 10; ++i)
+        names.append(QStringLiteral("job%1").arg(i));
+    QStringList ran;
+    const auto body = [&names, &ran]() -> Task<void> {
+        co_await runJobs(names, &ran);
+        APROC_COMPARE(ran.size(), 10);
+        // The three workers took the first three jobs in turn, first come, first served.
+        APROC_COMPARE(ran.mid(0, 3),
+                      QStringList({QStringLiteral("job0 by 0"), QStringLiteral("job1 by 1"),
+                                   QStringLiteral("job2 by 2")}));
+        QStringList jobs;
+        for (const QString &each : ran)
+            jobs.append(each.section(QLatin1Char(' '), 0, 0));
+        APROC_COMPARE(jobs, names); // each job once, in the order they were put
     };
     APROC_RUN(body());
 }
