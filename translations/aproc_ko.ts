@@ -311,6 +311,26 @@
         <source>createSubprocessExec(): the command is empty (argv[0] is the program)</source>
         <translation>createSubprocessExec(): 명령이 비어 있습니다(argv[0]이 프로그램입니다)</translation>
     </message>
+    <message>
+        <source>maxsize must be &gt;= 0, got %1</source>
+        <translation>maxsize는 0 이상이어야 하는데 %1입니다</translation>
+    </message>
+    <message>
+        <source>taskDone() called too many times</source>
+        <translation>taskDone()이 너무 많이 호출되었습니다</translation>
+    </message>
+    <message>
+        <source>getNowait(): the queue is empty</source>
+        <translation>getNowait(): 큐가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>putNowait(): the queue is full (maxsize %1)</source>
+        <translation>putNowait(): 큐가 가득 찼습니다 (maxsize %1)</translation>
+    </message>
+    <message>
+        <source>%1: the queue is shut down</source>
+        <translation>%1: 큐가 종료되었습니다</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

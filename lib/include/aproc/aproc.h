@@ -13,6 +13,7 @@
 #include <aproc/process.h>
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
+#include <aproc/queues.h>
 #include <aproc/resourceusage.h>
 #include <aproc/run.h>
 #include <aproc/shell.h>

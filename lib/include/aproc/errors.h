@@ -66,6 +66,31 @@ public:
     explicit ValueError(const QString &message = {}) : Error(message) { }
 };
 
+/*! \brief getNowait() on an empty queue (asyncio.QueueEmpty). */
+class APROC_EXPORT QueueEmpty : public Error
+{
+public:
+    /*! \brief asyncio.QueueEmpty(\a message). */
+    explicit QueueEmpty(const QString &message = {});
+};
+
+/*! \brief putNowait() on a full queue (asyncio.QueueFull). */
+class APROC_EXPORT QueueFull : public Error
+{
+public:
+    /*! \brief asyncio.QueueFull(\a message). */
+    explicit QueueFull(const QString &message = {});
+};
+
+/*! \brief A put on a queue that was shut down, or a get on one that was shut down and is empty
+ *  (asyncio.QueueShutDown, Python 3.13). */
+class APROC_EXPORT QueueShutDown : public Error
+{
+public:
+    /*! \brief asyncio.QueueShutDown(\a message). */
+    explicit QueueShutDown(const QString &message = {});
+};
+
 /*! \brief A system call failed (Python's OSError): carries errno and the file or program it was
  *  about. The message reads like Python's: "[Errno 2] No such file or directory: 'prog'". */
 class APROC_EXPORT OSError : public Error

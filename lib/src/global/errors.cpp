@@ -27,6 +27,12 @@ const char *Error::what() const noexcept
     return m_what.constData();
 }
 
+QueueEmpty::QueueEmpty(const QString &message) : Error(message) { }
+
+QueueFull::QueueFull(const QString &message) : Error(message) { }
+
+QueueShutDown::QueueShutDown(const QString &message) : Error(message) { }
+
 OSError::OSError(int errorNumber, const QString &filename)
     : OSError(errorNumber, filename, osErrorMessage(errorNumber, filename))
 { }
