@@ -10,6 +10,7 @@
 #include <aproc/exceptiongroup.h>
 #include <aproc/future.h>
 #include <aproc/gather.h>
+#include <aproc/locks.h>
 #include <aproc/process.h>
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
