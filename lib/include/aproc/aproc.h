@@ -3,6 +3,7 @@
 #pragma once
 
 #include <aproc/awaitsignal.h>
+#include <aproc/barrier.h>
 #include <aproc/childwatcher.h>
 #include <aproc/crashguard.h>
 #include <aproc/errors.h>
@@ -15,6 +16,7 @@
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
 #include <aproc/resourceusage.h>
+#include <aproc/semaphore.h>
 #include <aproc/shell.h>
 #include <aproc/shield.h>
 #include <aproc/sleep.h>
