@@ -183,6 +183,21 @@ void tst_Semaphores::semaphoreNewcomerDoesNotOvertake()
         APROC_COMPARE(order, expected);
         APROC_COMPARE(semaphore.value(), 0);
         co_await a;
+
+        // A unit released while the woken waiter has not run yet is not for a newcomer either.
+        Semaphore other(0);
+        QList<int> otherOrder;
+        Task<void> woken = createTask(keepUnit(&other, &otherOrder, 1));
+        co_await yieldTimes(2);
+        other.release(); // woken gets the unit
+        other.release(); // nobody else waits: the unit stays
+        APROC_COMPARE(other.value(), 1);
+        APROC_VERIFY(other.locked()); // the woken waiter is still queued
+        co_await other.acquireUnguarded(); // so this one queues behind it
+        otherOrder.append(2);
+        co_await woken;
+        const QList<int> otherExpected{1, 2};
+        APROC_COMPARE(otherOrder, otherExpected);
     };
     APROC_RUN(body());
 }
