@@ -33,7 +33,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Event
+struct ProtocolEvent
 {
     enum Kind { Made, Data, PipeLost, Exited, Lost };
     Kind kind;
@@ -43,30 +43,31 @@ struct Event
     std::optional<int> returncode; // Exited: getReturncode() inside processExited()
 };
 
-Event makeEvent(Event::Kind kind, int fd = -1, const QByteArray &data = {}, bool error = false)
+ProtocolEvent makeEvent(ProtocolEvent::Kind kind, int fd = -1, const QByteArray &data = {},
+                        bool error = false)
 {
-    Event event{kind, fd, data, error, std::nullopt};
+    ProtocolEvent event{kind, fd, data, error, std::nullopt};
     return event;
 }
 
-QString describe(const Event &event)
+QString describe(const ProtocolEvent &event)
 {
     switch (event.kind) {
-    case Event::Made:
+    case ProtocolEvent::Made:
         return QStringLiteral("connectionMade");
-    case Event::Data:
+    case ProtocolEvent::Data:
         return QStringLiteral("pipeDataReceived(%1, %2)")
                 .arg(event.fd)
                 .arg(QString::fromLatin1(event.data.left(20)));
-    case Event::PipeLost:
+    case ProtocolEvent::PipeLost:
         return QStringLiteral("pipeConnectionLost(%1, %2)")
                 .arg(event.fd)
                 .arg(event.error ? QStringLiteral("error") : QStringLiteral("null"));
-    case Event::Exited:
+    case ProtocolEvent::Exited:
         return QStringLiteral("processExited(rc=%1)")
                 .arg(event.returncode ? QString::number(*event.returncode)
                                       : QStringLiteral("none"));
-    case Event::Lost:
+    case ProtocolEvent::Lost:
         return QStringLiteral("connectionLost(%1)")
                 .arg(event.error ? QStringLiteral("error") : QStringLiteral("null"));
     }
@@ -77,7 +78,7 @@ QString describe(const Event &event)
 class Recorder : public SubprocessProtocol
 {
 public:
-    std::vector<Event> events;
+    std::vector<ProtocolEvent> events;
     SubprocessTransport *transport = nullptr;
     QByteArray output[3];
     Future<void> made;
@@ -99,14 +100,14 @@ public:
 
     void connectionMade(BaseTransport *t) override
     {
-        events.push_back(makeEvent(Event::Made));
+        events.push_back(makeEvent(ProtocolEvent::Made));
         transport = dynamic_cast<SubprocessTransport *>(t);
         if (!made.done())
             made.setResult();
     }
     void pipeDataReceived(int fd, const QByteArray &data) override
     {
-        events.push_back(makeEvent(Event::Data, fd, data));
+        events.push_back(makeEvent(ProtocolEvent::Data, fd, data));
         if (fd >= 0 && fd < 3)
             output[fd] += data;
         for (auto &[waitFd, text, future] : textWaiters) {
@@ -116,13 +117,13 @@ public:
     }
     void pipeConnectionLost(int fd, std::exception_ptr error) override
     {
-        events.push_back(makeEvent(Event::PipeLost, fd, {}, bool(error)));
+        events.push_back(makeEvent(ProtocolEvent::PipeLost, fd, {}, bool(error)));
         if (onPipeLost)
             onPipeLost(fd);
     }
     void processExited() override
     {
-        Event event = makeEvent(Event::Exited);
+        ProtocolEvent event = makeEvent(ProtocolEvent::Exited);
         event.returncode = transport ? transport->getReturncode() : std::nullopt;
         events.push_back(event);
         if (!exited.done())
@@ -130,7 +131,7 @@ public:
     }
     void connectionLost(std::exception_ptr error) override
     {
-        events.push_back(makeEvent(Event::Lost, -1, {}, bool(error)));
+        events.push_back(makeEvent(ProtocolEvent::Lost, -1, {}, bool(error)));
         if (!lost.done())
             lost.setResult();
     }
@@ -139,32 +140,32 @@ public:
     QString orderProblem(const QList<int> &fds) const
     {
         QString all;
-        for (const Event &event : events)
+        for (const ProtocolEvent &event : events)
             all += describe(event) + QLatin1String("; ");
         const auto fail = [&all](const QString &why) { return why + QLatin1String(" in: ") + all; };
-        if (events.empty() || events.front().kind != Event::Made)
+        if (events.empty() || events.front().kind != ProtocolEvent::Made)
             return fail(QStringLiteral("connectionMade is not first"));
-        if (events.back().kind != Event::Lost || events.back().error)
+        if (events.back().kind != ProtocolEvent::Lost || events.back().error)
             return fail(QStringLiteral("connectionLost(null) is not last"));
         int made = 0, exits = 0, lostCount = 0;
         int pipeLost[3] = {0, 0, 0};
-        for (const Event &event : events) {
+        for (const ProtocolEvent &event : events) {
             switch (event.kind) {
-            case Event::Made:
+            case ProtocolEvent::Made:
                 ++made;
                 break;
-            case Event::Exited:
+            case ProtocolEvent::Exited:
                 ++exits;
                 break;
-            case Event::Lost:
+            case ProtocolEvent::Lost:
                 ++lostCount;
                 break;
-            case Event::PipeLost:
+            case ProtocolEvent::PipeLost:
                 if (event.fd < 0 || event.fd > 2 || event.error)
                     return fail(QStringLiteral("bad pipeConnectionLost"));
                 ++pipeLost[event.fd];
                 break;
-            case Event::Data:
+            case ProtocolEvent::Data:
                 if (event.fd != 1 && event.fd != 2)
                     return fail(QStringLiteral("data on a bad fd"));
                 if (pipeLost[event.fd])
@@ -183,10 +184,10 @@ public:
         return {};
     }
 
-    int count(Event::Kind kind, int fd = -1) const
+    int count(ProtocolEvent::Kind kind, int fd = -1) const
     {
         int n = 0;
-        for (const Event &event : events)
+        for (const ProtocolEvent &event : events)
             n += event.kind == kind && (fd < 0 || event.fd == fd);
         return n;
     }
@@ -273,8 +274,8 @@ void tst_SubprocessTransport::connectionMadeBeforeCompletion()
         auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
                 makeRecorder, helper(), args(QStringLiteral("cat")));
         APROC_VERIFY(protocol->made.done());
-        APROC_COMPARE(protocol->count(Event::Made), 1);
-        APROC_VERIFY(protocol->events.front().kind == Event::Made);
+        APROC_COMPARE(protocol->count(ProtocolEvent::Made), 1);
+        APROC_VERIFY(protocol->events.front().kind == ProtocolEvent::Made);
         APROC_COMPARE(protocol->transport, transport.get());
         transport->getPipeTransport(0)->close();
         co_await waitFor(protocol->lost, 10s);
@@ -323,9 +324,9 @@ void tst_SubprocessTransport::returncodeInProcessExited()
         auto [transport, protocol] = co_await EventLoop::current()->subprocessExec(
                 makeRecorder, helper(), args(QStringLiteral("exit"), QStringLiteral("5")));
         co_await waitFor(protocol->lost, 10s);
-        APROC_COMPARE(protocol->count(Event::Exited), 1);
-        for (const Event &event : protocol->events) {
-            if (event.kind == Event::Exited)
+        APROC_COMPARE(protocol->count(ProtocolEvent::Exited), 1);
+        for (const ProtocolEvent &event : protocol->events) {
+            if (event.kind == ProtocolEvent::Exited)
                 APROC_COMPARE(event.returncode, std::optional<int>(5));
         }
     }()));
@@ -406,8 +407,8 @@ void tst_SubprocessTransport::closeKillsRunningChild()
         transport->close();
         APROC_COMPARE(transport->getReturncode(), std::optional<int>(-SIGKILL));
         APROC_COMPARE(protocol->orderProblem(QList<int>() << 0 << 1 << 2), QString());
-        for (const Event &event : protocol->events) {
-            if (event.kind == Event::Exited)
+        for (const ProtocolEvent &event : protocol->events) {
+            if (event.kind == ProtocolEvent::Exited)
                 APROC_COMPARE(event.returncode, std::optional<int>(-SIGKILL));
         }
     }()));
@@ -448,7 +449,7 @@ void tst_SubprocessTransport::shellEcho()
         APROC_COMPARE(transport->getReturncode(), std::optional<int>(0));
         APROC_COMPARE(protocol->output[1], QByteArrayLiteral("Python\n"));
         APROC_COMPARE(protocol->output[2], QByteArray());
-        APROC_COMPARE(protocol->count(Event::Data, 2), 0);
+        APROC_COMPARE(protocol->count(ProtocolEvent::Data, 2), 0);
         APROC_COMPARE(protocol->orderProblem(QList<int>() << 0 << 1 << 2), QString());
     }()));
 }
@@ -509,8 +510,8 @@ void tst_SubprocessTransport::closeStdoutSigpipe()
         };
         transport->getPipeTransport(1)->close();
         co_await waitFor(stdoutLost, 10s);
-        for (const Event &event : protocol->events) {
-            if (event.kind == Event::PipeLost && event.fd == 1)
+        for (const ProtocolEvent &event : protocol->events) {
+            if (event.kind == ProtocolEvent::PipeLost && event.fd == 1)
                 APROC_VERIFY(!event.error);
         }
         co_await waitFor(protocol->lost, 10s);

@@ -331,6 +331,38 @@
         <source>%1: the queue is shut down</source>
         <translation>%1: 큐가 종료되었습니다</translation>
     </message>
+    <message>
+        <source>Barrier aborted</source>
+        <translation>Barrier가 중단되었습니다</translation>
+    </message>
+    <message>
+        <source>Abort or reset of barrier</source>
+        <translation>Barrier가 중단되었거나 초기화되었습니다</translation>
+    </message>
+    <message>
+        <source>Barrier parties must be &gt; 0, not %1</source>
+        <translation>Barrier의 parties는 0보다 커야 합니다(지정한 값: %1)</translation>
+    </message>
+    <message>
+        <source>cannot wait on un-acquired lock</source>
+        <translation>획득하지 않은 잠금으로는 기다릴 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot notify on un-acquired lock</source>
+        <translation>획득하지 않은 잠금으로는 알릴 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Lock is not acquired.</source>
+        <translation>Lock이 획득되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Semaphore initial value must be &gt;= 0, not %1</source>
+        <translation>Semaphore의 초기값은 0 이상이어야 합니다(지정한 값: %1)</translation>
+    </message>
+    <message>
+        <source>BoundedSemaphore released too many times (its initial value is %1)</source>
+        <translation>BoundedSemaphore가 너무 많이 해제되었습니다(초기값: %1)</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

@@ -41,9 +41,10 @@ UNIX_LAYERS = {
 
 PUBLIC_HEADERS = {
     "global": ["aproc_export.h", "config.h", "errors.h", "exceptiongroup.h", "version.h"],
-    "loop": ["awaitsignal.h", "eventloop.h", "future.h", "gather.h", "queues.h", "shield.h",
-             "sleep.h", "task.h", "taskgroup.h", "timeout.h", "waitfor.h", "impl/awaitable.h",
-             "impl/callback.h", "impl/futurecore.h", "impl/queuecore.h", "impl/taskcore.h"],
+    "loop": ["awaitsignal.h", "barrier.h", "eventloop.h", "future.h", "gather.h", "locks.h",
+             "queues.h", "semaphore.h", "shield.h", "sleep.h", "task.h", "taskgroup.h",
+             "timeout.h", "waitfor.h", "impl/awaitable.h", "impl/callback.h", "impl/futurecore.h",
+             "impl/queuecore.h", "impl/taskcore.h"],
     "platform": ["childwatcher.h", "crashguard.h", "processoptions.h", "resourceusage.h"],
     "transports": ["protocols.h", "transports.h"],
     "streams": ["streamreader.h", "streamwriter.h", "impl/readawaitable.h"],

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <aproc/awaitsignal.h>
+#include <aproc/barrier.h>
 #include <aproc/childwatcher.h>
 #include <aproc/crashguard.h>
 #include <aproc/errors.h>
@@ -10,12 +11,14 @@
 #include <aproc/exceptiongroup.h>
 #include <aproc/future.h>
 #include <aproc/gather.h>
+#include <aproc/locks.h>
 #include <aproc/process.h>
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
 #include <aproc/queues.h>
 #include <aproc/resourceusage.h>
 #include <aproc/run.h>
+#include <aproc/semaphore.h>
 #include <aproc/shell.h>
 #include <aproc/shield.h>
 #include <aproc/sleep.h>

@@ -91,6 +91,24 @@ public:
     explicit QueueShutDown(const QString &message = {});
 };
 
+/*! \brief An operation is not allowed in the current state of an object, e.g. releasing a Lock
+ *  that is not locked (Python's RuntimeError). */
+class APROC_EXPORT RuntimeError : public Error
+{
+public:
+    /*! \brief RuntimeError(\a message). */
+    explicit RuntimeError(const QString &message = {}) : Error(message) { }
+};
+
+/*! \brief A Barrier was aborted or reset while a task waited on it, or is broken
+ *  (asyncio.BrokenBarrierError, a RuntimeError). */
+class APROC_EXPORT BrokenBarrierError : public RuntimeError
+{
+public:
+    /*! \brief asyncio.BrokenBarrierError(\a message). */
+    explicit BrokenBarrierError(const QString &message = {}) : RuntimeError(message) { }
+};
+
 /*! \brief A system call failed (Python's OSError): carries errno and the file or program it was
  *  about. The message reads like Python's: "[Errno 2] No such file or directory: 'prog'". */
 class APROC_EXPORT OSError : public Error
