@@ -80,18 +80,11 @@ public:
                 fn(future);
             } else if constexpr (std::is_invocable_v<F &>) {
                 fn();
+            } else if (const std::exception_ptr error = failureOf(future)) {
+                future.loop()->callExceptionHandler(
+                        {QStringLiteral("Exception in a future observed with then()"), error});
             } else {
-                std::exception_ptr error;
-                try {
-                    future.result();
-                } catch (...) {
-                    error = std::current_exception();
-                }
-                if (error)
-                    future.loop()->callExceptionHandler(
-                            {QStringLiteral("Exception in a future observed with then()"), error});
-                else
-                    fn(future.result());
+                fn(future.result());
             }
         });
     }
@@ -107,13 +100,7 @@ public:
                          onError = std::move(onError)](Future<T> future) mutable {
             if (!guard)
                 return;
-            std::exception_ptr error;
-            try {
-                future.result();
-            } catch (...) {
-                error = std::current_exception();
-            }
-            if (error)
+            if (const std::exception_ptr error = failureOf(future))
                 deliverError(onError, error);
             else if constexpr (std::is_void_v<T>)
                 onResult();
@@ -145,6 +132,17 @@ public:
 
 protected:
     BasicFuture(FutureCore *core, ValueSlot<T> *slot) : m_core(core), m_slot(slot) { }
+
+    /*! \brief What result() would throw for \a future (done), or null. */
+    static std::exception_ptr failureOf(const BasicFuture &future)
+    {
+        try {
+            future.result();
+        } catch (...) {
+            return std::current_exception();
+        }
+        return nullptr;
+    }
 
     /*! \brief then()'s error half: \a onError gets \a error, or its message. */
     template<typename E> static void deliverError(E &onError, const std::exception_ptr &error)
