@@ -9,6 +9,7 @@
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>
 #include <aproc/exceptiongroup.h>
+#include <aproc/expect.h>
 #include <aproc/future.h>
 #include <aproc/gather.h>
 #include <aproc/locks.h>
