@@ -193,7 +193,10 @@ void tst_Locks::lockCancelledAfterWakeUpPassesItOn()
         lock.release(); // wakes `woken`...
         woken.cancel(); // ...which is cancelled before it runs: `next` must get the lock
         APROC_VERIFY_THROWS(co_await woken, CancelledError);
-        const bool nextDone = co_await yieldUntil([next] { return next.done(); });
+        // Named, not a temporary in the co_await: GCC 12 destroys such a temporary twice
+        // (its Task copy would be released twice).
+        const auto nextDoneCondition = [next] { return next.done(); };
+        const bool nextDone = co_await yieldUntil(nextDoneCondition);
         APROC_VERIFY(nextDone);
         const QList<int> expected{2};
         APROC_COMPARE(order, expected);

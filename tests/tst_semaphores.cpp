@@ -237,7 +237,10 @@ void tst_Semaphores::semaphoreCancelledAfterWakeUpPassesItOn()
         t2.cancel(); // t2 was not woken: cancelling it gives nothing back
         APROC_VERIFY_THROWS(co_await t1, CancelledError);
         APROC_VERIFY_THROWS(co_await t2, CancelledError);
-        const bool t3Done = co_await yieldUntil([t3] { return t3.done(); });
+        // Named, not a temporary in the co_await: GCC 12 destroys such a temporary twice
+        // (its Task copy would be released twice).
+        const auto t3DoneCondition = [t3] { return t3.done(); };
+        const bool t3Done = co_await yieldUntil(t3DoneCondition);
         APROC_VERIFY(t3Done);
         co_await yieldTimes(3);
         APROC_VERIFY(!t4.done());
@@ -261,7 +264,10 @@ void tst_Semaphores::semaphoreWokenAndCancelledDoesNotHang()
         semaphore.release();
         t1.cancel();
         APROC_VERIFY_THROWS(co_await t1, CancelledError);
-        const bool t2Done = co_await yieldUntil([t2] { return t2.done(); });
+        // Named, not a temporary in the co_await: GCC 12 destroys such a temporary twice
+        // (its Task copy would be released twice).
+        const auto t2DoneCondition = [t2] { return t2.done(); };
+        const bool t2Done = co_await yieldUntil(t2DoneCondition);
         APROC_VERIFY(t2Done);
         APROC_VERIFY(!semaphore.locked());
         APROC_COMPARE(semaphore.value(), 1);
