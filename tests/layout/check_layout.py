@@ -97,7 +97,7 @@ class Checker:
             return "platform"
         return None
 
-    def included_layer(self, including, kind, target):
+    def included_layer(self, kind, target):
         """The layer of an included header, or None for a header outside the library."""
         if kind == "<" and target.startswith("aproc/"):
             return self.public_layer.get(target[len("aproc/"):], "unknown")
@@ -117,7 +117,7 @@ class Checker:
             if not match:
                 continue
             kind, target = match.groups()
-            included = self.included_layer(path, kind, target)
+            included = self.included_layer(kind, target)
             if included == "unknown":
                 self.report(path, number, "layer", f"includes {target}, which no layer holds"
                             " (write private headers as their path under lib/src)")
