@@ -19,17 +19,6 @@ using namespace aproc::testsupport;
 
 namespace {
 
-// Not running: gone, or a zombie (an orphan is reaped by init, which may be slow to do it).
-bool notRunning(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray text = stat.readAll();
-    const qsizetype afterName = text.lastIndexOf(')');
-    return afterName < 0 || text.mid(afterName + 2, 1) == "Z";
-}
-
 // Runs the helper, puts the pids it printed in \a pids and checks that it died of SIGABRT.
 Task<void> crashHelper(QStringList arguments, QList<qint64> *pids)
 {

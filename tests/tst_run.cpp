@@ -21,20 +21,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// This process's children that are still there (zombies included).
-QStringList children()
-{
-    QStringList pids;
-    const QString taskDir = QStringLiteral("/proc/%1/task").arg(::getpid());
-    for (const QString &task : QDir(taskDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile file(taskDir + QLatin1Char('/') + task + QStringLiteral("/children"));
-        if (file.open(QIODevice::ReadOnly))
-            pids += QString::fromLatin1(file.readAll().simplified())
-                            .split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    }
-    return pids;
-}
-
 QStringList command(const QStringList &arguments)
 {
     return QStringList(helper()) + arguments;

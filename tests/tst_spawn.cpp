@@ -652,7 +652,7 @@ void tst_Spawn::stdioModes()
 
 void tst_Spawn::parentEndsAreCloseOnExecAndBlocking()
 {
-    for (const Stdio mode : {PIPE, Stdio::pty()}) {
+    for (const Stdio &mode : {PIPE, Stdio::pty()}) {
         SpawnedChild child = spawn({QStringLiteral("cat")}, piped(mode, mode, mode));
         for (const int fd :
              {child.pidfd.get(), child.stdinFd.get(), child.stdoutFd.get(), child.stderrFd.get()}) {

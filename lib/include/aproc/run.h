@@ -27,7 +27,8 @@ struct RunOptions
     /*! \brief Ends the child after this long (timeout=): SIGTERM, then SIGKILL after
      *  killGrace, and only once it was reaped TimeoutError. Unset: no limit. */
     std::optional<std::chrono::milliseconds> timeout{};
-    /*! \brief How long a child ended by the timeout may take after SIGTERM before SIGKILL. */
+    /*! \brief How long a child ended by the timeout, or by cancelling run(), may take after
+     *  SIGTERM before SIGKILL. */
     std::chrono::milliseconds killGrace = std::chrono::seconds(5);
     /*! \brief Everything else: working directory, environment, process group, pty ... Its
      *  streams are overridden where input or captureOutput ask for a pipe. */
@@ -68,8 +69,9 @@ private:
  *
  *  Throws ValueError for an empty \a argv or a negative timeout and FileNotFoundError or
  *  OSError when the program cannot start, before anything runs; CalledProcessError with
- *  `check`; TimeoutError after the timeout, once the child is gone. Cancelled, it kills the
- *  child and reaps it before CancelledError propagates. No descendant is waited for beyond the
+ *  `check`; TimeoutError after the timeout, once the child is gone. Cancelled, it ends the
+ *  child as ProcessOptions::stopOnCancel says (unset there: SIGTERM, killGrace, SIGKILL) and
+ *  reaps it before CancelledError propagates. No descendant is waited for beyond the
  *  child's own pipes. */
 APROC_EXPORT Task<CompletedProcess> run(QStringList argv, RunOptions options = {});
 

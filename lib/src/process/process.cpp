@@ -32,6 +32,7 @@ Task<void> ProcessPrivate::start(QString program, QStringList arguments, Process
                                  .arg(options.limit));
     limit = options.limit;
     streams = options.streams;
+    stopOnCancel = options.stopOnCancel;
     protocol = std::make_shared<ProcessProtocol>(this);
     transport = co_await detail::SubprocessTransportImpl::create(
             loop, protocol, std::move(program), std::move(arguments), std::move(options));
@@ -60,6 +61,46 @@ void ProcessPrivate::emitLater(std::function<void()> emission)
         heldSignals.push_back(std::move(emission));
 }
 
+Task<int> ProcessPrivate::stop(std::chrono::milliseconds grace, bool wholeGroup)
+{
+    if (const auto returncode = transport->getReturncode())
+        co_return *returncode;
+    transport->signalChild(SIGTERM, wholeGroup);
+    bool timedOut = false;
+    try {
+        co_return co_await waitFor(transport->wait(), grace);
+    } catch (const TimeoutError &) {
+        timedOut = true;
+    }
+    Q_ASSERT(timedOut);
+    transport->signalChild(SIGKILL, wholeGroup);
+    co_return co_await transport->wait();
+}
+
+template<typename T> Task<T> ProcessPrivate::stoppingOnCancel(Task<T> body)
+{
+    std::exception_ptr cancelled;
+    try {
+        co_return co_await body;
+    } catch (const CancelledError &) {
+        if (!stopOnCancel)
+            throw;
+        cancelled = std::current_exception();
+    }
+    co_await stopAfterCancel(); // a co_await may not stand in a handler
+    std::rethrow_exception(cancelled);
+}
+
+Task<void> ProcessPrivate::stopAfterCancel()
+{
+    const StopOnCancel policy = *stopOnCancel;
+    try {
+        co_await stop(policy.grace, policy.wholeGroup);
+    } catch (const CancelledError &) {
+        transport->signalChild(SIGKILL, policy.wholeGroup); // cancelled again: no more grace
+    }
+}
+
 Task<void> ProcessPrivate::feedStdin(std::optional<QByteArray> input)
 {
     StreamWriter *writer = standardInput.get();
@@ -74,6 +115,18 @@ Task<void> ProcessPrivate::feedStdin(std::optional<QByteArray> input)
         co_await writer->drain();
     } catch (const BrokenPipeError &) {
     } catch (const ConnectionResetError &) { }
+}
+
+Task<Communicated> ProcessPrivate::communicate(std::optional<QByteArray> input)
+{
+    auto feed = [](ProcessPrivate *d, std::optional<QByteArray> input) -> Task<void> {
+        if (d->standardInput) // D2: stdin is closed even without input
+            co_await d->feedStdin(std::move(input));
+    };
+    auto [fed, out, err] = co_await gather(feed(this, std::move(input)), readAll(1), readAll(2));
+    Q_UNUSED(fed);
+    co_await transport->wait();
+    co_return Communicated{std::move(out), std::move(err)};
 }
 
 Task<std::optional<QByteArray>> ProcessPrivate::readAll(int fd)
@@ -163,7 +216,7 @@ Task<int> Process::wait()
     if (!d->transport)
         throw InvalidStateError(QCoreApplication::translate(
                 "aproc", "Process::wait(): the process has not started"));
-    co_return co_await d->transport->wait();
+    co_return co_await d->stoppingOnCancel(d->transport->wait());
 }
 
 Task<Communicated> Process::communicate(std::optional<QByteArray> input)
@@ -174,15 +227,7 @@ Task<Communicated> Process::communicate(std::optional<QByteArray> input)
     if (input && !d->standardInput)
         throw ValueError(QCoreApplication::translate(
                 "aproc", "communicate(): input was given but the process's stdin is not a pipe"));
-    auto feed = [](ProcessPrivate *d, std::optional<QByteArray> input) -> Task<void> {
-        if (d->standardInput) // D2: stdin is closed even without input
-            co_await d->feedStdin(std::move(input));
-    };
-    auto [fed, out, err]
-            = co_await gather(feed(d.get(), std::move(input)), d->readAll(1), d->readAll(2));
-    Q_UNUSED(fed);
-    co_await d->transport->wait();
-    co_return Communicated{std::move(out), std::move(err)};
+    co_return co_await d->stoppingOnCancel(d->communicate(std::move(input)));
 }
 
 void Process::sendSignal(int signo)
@@ -218,18 +263,7 @@ Task<int> Process::stop(std::chrono::milliseconds grace)
     if (!d->transport)
         throw InvalidStateError(QCoreApplication::translate(
                 "aproc", "Process::stop(): the process has not started"));
-    if (const auto returncode = d->transport->getReturncode())
-        co_return *returncode;
-    terminate();
-    bool timedOut = false;
-    try {
-        co_return co_await waitFor(d->transport->wait(), grace);
-    } catch (const TimeoutError &) {
-        timedOut = true;
-    }
-    Q_ASSERT(timedOut);
-    kill();
-    co_return co_await d->transport->wait();
+    co_return co_await d->stop(grace, false);
 }
 
 std::optional<ResourceUsage> Process::resourceUsage() const

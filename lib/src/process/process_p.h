@@ -63,6 +63,15 @@ public:
     void releaseSignalsSoon();
     void emitLater(std::function<void()> emission);
 
+    /*! SIGTERM to the child (or its group), SIGKILL after \a grace, and the reap. */
+    Task<int> stop(std::chrono::milliseconds grace, bool wholeGroup);
+    /*! The StopOnCancel policy, after the task awaiting \a body was cancelled: stops the child,
+     *  then rethrows the CancelledError. Without a policy, \a body as it is. */
+    template<typename T> Task<T> stoppingOnCancel(Task<T> body);
+    /*! stop() as stopOnCancel says; a second cancel meanwhile sends SIGKILL at once. */
+    Task<void> stopAfterCancel();
+
+    Task<Communicated> communicate(std::optional<QByteArray> input);
     Task<void> feedStdin(std::optional<QByteArray> input);
     Task<std::optional<QByteArray>> readAll(int fd);
 
@@ -75,6 +84,7 @@ public:
     std::unique_ptr<StreamReader> standardError;
     qsizetype limit = 65536;
     bool streams = true;
+    std::optional<StopOnCancel> stopOnCancel;
     bool released = false;
     bool readingPaused = false;
     std::vector<std::function<void()>> heldSignals;

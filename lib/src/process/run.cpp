@@ -41,6 +41,8 @@ ProcessOptions processOptions(const RunOptions &options)
         process.stdinMode = PIPE;
     if (options.captureOutput)
         process.stdoutMode = process.stderrMode = PIPE;
+    if (!process.stopOnCancel) // as trio.run_process: cancelled, the child is ended and reaped
+        process.stopOnCancel = StopOnCancel{.grace = options.killGrace};
     return process;
 }
 

@@ -101,6 +101,21 @@ void plumbPty(Plumbing &plumbing, int stream)
     plumbing.sources[stream] = plumbing.ptySlave.get();
 }
 
+// Stdio::fromFile() and toFile(): opened here, so that an error names the path and nothing is
+// spawned; the child gets a duplicate, and ours is closed once it started.
+void plumbFile(Plumbing &plumbing, int stream, const Stdio &mode)
+{
+    int flags = O_RDONLY;
+    if (mode.writesFile())
+        flags = O_WRONLY | O_CREAT | (mode.fileMode() == FileMode::Append ? O_APPEND : O_TRUNC);
+    UniqueFd file(
+            ::open(QFile::encodeName(mode.path()).constData(), flags | O_CLOEXEC | O_NOCTTY, 0666));
+    if (!file)
+        throwOSError(errno, mode.path());
+    plumbing.childEnds[stream] = aboveStdio(std::move(file));
+    plumbing.sources[stream] = plumbing.childEnds[stream].get();
+}
+
 void plumbStream(Plumbing &plumbing, int stream, const Stdio &mode)
 {
     switch (mode.kind()) {
@@ -125,6 +140,9 @@ void plumbStream(Plumbing &plumbing, int stream, const Stdio &mode)
         break;
     case Stdio::Kind::Pty:
         plumbPty(plumbing, stream);
+        break;
+    case Stdio::Kind::File:
+        plumbFile(plumbing, stream, mode);
         break;
     }
 }

@@ -72,12 +72,37 @@ bool isOpen(int fd)
     return fd >= 0 && ::fcntl(fd, F_GETFD) >= 0;
 }
 
+void checkFile(const Stdio &mode, const QString &stream)
+{
+    if (mode.path().isEmpty())
+        fail(QT_TRANSLATE_NOOP("aproc", "The file for %1 has an empty path"), stream);
+    if (hasNul(mode.path())) {
+        fail(QT_TRANSLATE_NOOP("aproc", "The path of a file for a stream contains a NUL byte: "
+                                        "'%1'"),
+             shown(mode.path()));
+    }
+    const bool isStdin = stream == QLatin1String("stdin");
+    if (mode.writesFile() && isStdin) {
+        fail(QT_TRANSLATE_NOOP("aproc", "Stdio::toFile() is for stdout and stderr, not for stdin "
+                                        "('%1'); stdin reads a file with Stdio::fromFile()"),
+             shown(mode.path()));
+    }
+    if (!mode.writesFile() && !isStdin) {
+        throw ValueError(QCoreApplication::translate(
+                                 "aproc", "Stdio::fromFile() is for stdin, not for %1 ('%2'); "
+                                          "output goes to a file with Stdio::toFile()")
+                                 .arg(stream, shown(mode.path())));
+    }
+}
+
 void checkStream(const Stdio &mode, const QString &stream)
 {
     if (mode.kind() == Stdio::Kind::ToStdout && stream != QLatin1String("stderr")) {
         fail(QT_TRANSLATE_NOOP("aproc", "Stdio::toStdout() is only valid for stderr, not for %1"),
              stream);
     }
+    if (mode.kind() == Stdio::Kind::File)
+        checkFile(mode, stream);
     if (mode.kind() == Stdio::Kind::Fd && !isOpen(mode.descriptor())) {
         throw ValueError(QCoreApplication::translate(
                                  "aproc", "Stdio::fd(%1) for %2 is not an open descriptor")
@@ -109,6 +134,28 @@ void checkNumbers(const ProcessOptions &options)
     }
 }
 
+bool leadsGroupOfItsOwn(const ProcessOptions &options)
+{
+    const auto isPty = [](const Stdio &mode) { return mode.kind() == Stdio::Kind::Pty; };
+    return options.startNewSession || options.processGroup == 0 || isPty(options.stdinMode)
+           || isPty(options.stdoutMode) || isPty(options.stderrMode);
+}
+
+void checkStopOnCancel(const ProcessOptions &options)
+{
+    if (!options.stopOnCancel)
+        return;
+    if (options.stopOnCancel->grace < std::chrono::milliseconds::zero()) {
+        fail(QT_TRANSLATE_NOOP("aproc", "stopOnCancel.grace must not be negative, not %1 ms"),
+             QString::number(options.stopOnCancel->grace.count()));
+    }
+    if (options.stopOnCancel->wholeGroup && !leadsGroupOfItsOwn(options)) {
+        throw ValueError(QCoreApplication::translate(
+                "aproc", "stopOnCancel.wholeGroup needs a process group of the child's own "
+                         "(startNewSession, processGroup = 0 or a pty)"));
+    }
+}
+
 } // namespace
 
 void validateSpawnArguments(const QString &program, const QStringList &arguments,
@@ -124,6 +171,7 @@ void validateSpawnArguments(const QString &program, const QStringList &arguments
     checkStream(options.stdoutMode, QStringLiteral("stdout"));
     checkStream(options.stderrMode, QStringLiteral("stderr"));
     checkNumbers(options);
+    checkStopOnCancel(options);
 }
 
 } // namespace aproc::detail
