@@ -178,8 +178,8 @@ private Q_SLOTS:
     }
     void stderrFollowsOrHasItsOwnFile()
     {
-        APROC_RUN(::stderrFollowsOrHasItsOwnFile(file("both.txt"), file("out.txt"),
-                                                 file("err.txt")));
+        APROC_RUN(
+                ::stderrFollowsOrHasItsOwnFile(file("both.txt"), file("out.txt"), file("err.txt")));
     }
     void runWritesTheFile() { APROC_RUN(::runWritesTheFile(file("run.txt"))); }
     void badFilesAreRefusedBeforeTheSpawn()

@@ -146,7 +146,7 @@ Task<void> secondCancelKillsAtOnce()
 // Polls until \a pid no longer runs: a signal takes effect when the kernel next runs it.
 Task<bool> becomesNotRunning(qint64 pid)
 {
-    for (int i = 0; i < 1000 && !notRunning(pid); ++i)
+    for (int i = 0; i < 500 && !notRunning(pid); ++i)
         co_await sleep(10ms);
     co_return notRunning(pid);
 }
@@ -156,8 +156,8 @@ Task<void> wholeGroupStopsTheDescendants()
 {
     ProcessOptions options = stoppedOnCancel(1h, true);
     options.processGroup = 0;
-    auto process = co_await createSubprocessShell(QStringLiteral("sleep 3600 & echo $!; wait"),
-                                                  options);
+    auto process
+            = co_await createSubprocessShell(QStringLiteral("sleep 3600 & echo $!; wait"), options);
     const QByteArray line = co_await process->standardOutput()->readline();
     const qint64 descendant = line.trimmed().toLongLong();
     APROC_VERIFY2(descendant > 0, line.constData());
@@ -170,12 +170,12 @@ Task<void> wholeGroupStopsTheDescendants()
 Task<void> badPoliciesAreRefusedBeforeTheSpawn()
 {
     const QStringList before = children();
-    APROC_VERIFY_THROWS(co_await createSubprocessExec(helper(), args("exit", "0"),
-                                                      stoppedOnCancel(1s, true)),
-                        ValueError); // no group of its own to signal
-    APROC_VERIFY_THROWS(co_await createSubprocessExec(helper(), args("exit", "0"),
-                                                      stoppedOnCancel(-1ms)),
-                        ValueError);
+    APROC_VERIFY_THROWS(
+            co_await createSubprocessExec(helper(), args("exit", "0"), stoppedOnCancel(1s, true)),
+            ValueError); // no group of its own to signal
+    APROC_VERIFY_THROWS(
+            co_await createSubprocessExec(helper(), args("exit", "0"), stoppedOnCancel(-1ms)),
+            ValueError);
     APROC_COMPARE(children(), before);
 }
 

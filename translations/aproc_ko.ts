@@ -363,6 +363,30 @@
         <source>BoundedSemaphore released too many times (its initial value is %1)</source>
         <translation>BoundedSemaphore가 너무 많이 해제되었습니다(초기값: %1)</translation>
     </message>
+    <message>
+        <source>The file for %1 has an empty path</source>
+        <translation>%1의 파일 경로가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>The path of a file for a stream contains a NUL byte: &apos;%1&apos;</source>
+        <translation>스트림 파일 경로에 NUL 바이트가 있습니다: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Stdio::toFile() is for stdout and stderr, not for stdin (&apos;%1&apos;); stdin reads a file with Stdio::fromFile()</source>
+        <translation>Stdio::toFile()은 stdin이 아니라 stdout과 stderr용입니다(&apos;%1&apos;). stdin은 Stdio::fromFile()로 파일을 읽습니다</translation>
+    </message>
+    <message>
+        <source>Stdio::fromFile() is for stdin, not for %1 (&apos;%2&apos;); output goes to a file with Stdio::toFile()</source>
+        <translation>Stdio::fromFile()은 %1이 아니라 stdin용입니다(&apos;%2&apos;). 출력은 Stdio::toFile()로 파일에 보냅니다</translation>
+    </message>
+    <message>
+        <source>stopOnCancel.grace must not be negative, not %1 ms</source>
+        <translation>stopOnCancel.grace는 음수일 수 없습니다: %1 ms</translation>
+    </message>
+    <message>
+        <source>stopOnCancel.wholeGroup needs a process group of the child&apos;s own (startNewSession, processGroup = 0 or a pty)</source>
+        <translation>stopOnCancel.wholeGroup에는 자식 자신의 프로세스 그룹이 필요합니다(startNewSession, processGroup = 0 또는 pty)</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>
