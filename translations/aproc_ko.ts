@@ -387,6 +387,22 @@
         <source>stopOnCancel.wholeGroup needs a process group of the child&apos;s own (startNewSession, processGroup = 0 or a pty)</source>
         <translation>stopOnCancel.wholeGroup에는 자식 자신의 프로세스 그룹이 필요합니다(startNewSession, processGroup = 0 또는 pty)</translation>
     </message>
+    <message>
+        <source>createPipeline(): there are no stages</source>
+        <translation>createPipeline(): 단계가 없습니다</translation>
+    </message>
+    <message>
+        <source>createPipeline(): stage %1 has no program</source>
+        <translation>createPipeline(): %1단계에 프로그램이 없습니다</translation>
+    </message>
+    <message>
+        <source>createPipeline(): a pipeline&apos;s streams cannot be a Stdio::pty()</source>
+        <translation>createPipeline(): 파이프라인의 스트림은 Stdio::pty()일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Pipeline::communicate(): input was given but the first stage&apos;s stdin is not a pipe</source>
+        <translation>Pipeline::communicate(): 입력이 주어졌지만 첫 단계의 stdin이 파이프가 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

@@ -48,7 +48,7 @@ PUBLIC_HEADERS = {
     "platform": ["childwatcher.h", "crashguard.h", "processoptions.h", "resourceusage.h"],
     "transports": ["protocols.h", "transports.h"],
     "streams": ["streamreader.h", "streamwriter.h", "impl/readawaitable.h"],
-    "process": ["process.h", "run.h", "shell.h"],
+    "process": ["pipeline.h", "process.h", "run.h", "shell.h"],
     "testing": ["expect.h", "testing.h"],
     "umbrella": ["aproc.h"],
 }

@@ -13,6 +13,7 @@
 #include <aproc/future.h>
 #include <aproc/gather.h>
 #include <aproc/locks.h>
+#include <aproc/pipeline.h>
 #include <aproc/process.h>
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
