@@ -181,8 +181,7 @@ Task<void> aStageThatCannotStartLeavesNothing()
     const QStringList before = children();
     const int fds = openFdCount();
     QList<QStringList> stages;
-    stages << helperStage(args("sleep", "3600")) << args("/nonexistent/program")
-           << args("cat");
+    stages << helperStage(args("sleep", "3600")) << args("/nonexistent/program") << args("cat");
     QString message;
     try {
         co_await createPipeline(stages);
@@ -223,10 +222,7 @@ private Q_SLOTS:
     {
         APROC_RUN(::stagesShareAPipeTheParentDoesNotHold());
     }
-    void threeStagesCarryMoreThanAPipeHolds()
-    {
-        APROC_RUN(::threeStagesCarryMoreThanAPipeHolds());
-    }
+    void threeStagesCarryMoreThanAPipeHolds() { APROC_RUN(::threeStagesCarryMoreThanAPipeHolds()); }
     void everyReturncodeAndPipefail() { APROC_RUN(::everyReturncodeAndPipefail()); }
     void earlyReaderEndsTheWriterWithSigpipe()
     {
@@ -235,10 +231,7 @@ private Q_SLOTS:
     void stderrIsEachStagesOwn() { APROC_RUN(::stderrIsEachStagesOwn()); }
     void stderrToStdoutFeedsTheNextStage() { APROC_RUN(::stderrToStdoutFeedsTheNextStage()); }
     void badInputIsRefusedBeforeTheSpawn() { APROC_RUN(::badInputIsRefusedBeforeTheSpawn()); }
-    void aStageThatCannotStartLeavesNothing()
-    {
-        APROC_RUN(::aStageThatCannotStartLeavesNothing());
-    }
+    void aStageThatCannotStartLeavesNothing() { APROC_RUN(::aStageThatCannotStartLeavesNothing()); }
     void cancelledWaitStopsEveryStage() { APROC_RUN(::cancelledWaitStopsEveryStage()); }
 };
 

@@ -51,17 +51,15 @@ aproc::Task<void> demo()
             qInfo().noquote() << "failed:" << error->message();
     }
 
-    // A deadline on a block of awaits; wait() does not kill the child, so stop it after.
-    auto slow = co_await aproc::createSubprocessShell(QStringLiteral("exec sleep 60"));
-    bool timedOut = false;
+    // A deadline on a block of awaits. wait() leaves the child alone when cancelled (asyncio's
+    // rule) unless its stopOnCancel says otherwise: here the timeout stops and reaps it first.
+    aproc::ProcessOptions stopped;
+    stopped.stopOnCancel = aproc::StopOnCancel{.grace = 1s};
+    auto slow = co_await aproc::createSubprocessShell(QStringLiteral("exec sleep 60"), stopped);
     try {
         co_await aproc::timeout(100ms, slow->wait());
     } catch (const aproc::TimeoutError &) {
-        timedOut = true;
-    }
-    if (timedOut) {
-        const int returncode = co_await slow->stop(1s);
-        qInfo() << "timed out, stopped:" << returncode;
+        qInfo() << "timed out, stopped:" << *slow->returncode();
     }
 }
 
