@@ -363,6 +363,18 @@
         <source>BoundedSemaphore released too many times (its initial value is %1)</source>
         <translation>BoundedSemaphore가 너무 많이 해제되었습니다(초기값: %1)</translation>
     </message>
+    <message>
+        <source>readline(): %1 is not a LineOverflow</source>
+        <translation>readline(): %1은(는) LineOverflow 값이 아닙니다</translation>
+    </message>
+    <message>
+        <source>TextLineReader: the reader is null (is the process&apos;s stream piped?)</source>
+        <translation>TextLineReader: 리더가 null입니다 (프로세스의 스트림이 파이프로 연결되어 있습니까?)</translation>
+    </message>
+    <message>
+        <source>TextLineReader: the encoding %1 cannot be split into lines at the byte &quot;\n&quot;</source>
+        <translation>TextLineReader: 인코딩 %1은(는) 바이트 &quot;\n&quot;에서 줄로 나눌 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>
