@@ -202,6 +202,9 @@ private Q_SLOTS:
     void totalDroppedBytes();
     void truncateKeepsFlowControl();
     void splitKeepsFlowControl();
+    void piecesJoinToTheLine_data();
+    void piecesJoinToTheLine();
+    void bufferedLinesDoNotSuspend();
     void badInput();
     void linesOfAChild();
 };
@@ -404,6 +407,49 @@ Task<void> checkUnknownOverflow()
     APROC_VERIFY2(message.contains(u"7"_s), qPrintable(message));
 }
 
+// Every way of cutting a text in two chunks, read with every small limit: the Split pieces of each
+// line join to the line, decoded as QString::fromUtf8 decodes the whole.
+Task<void> checkPiecesJoinToTheLine(bool fedWhileReading)
+{
+    const QByteArray text
+            = "h\xc3\xa9llo w\xc3\xb6rld\r\n\xf0\x9f\x98\x80 ok\n\nlast \xe2\x82\xac"_ba;
+    const QStringList expected = QString::fromUtf8(text).split(u'\n');
+    for (qsizetype limit = 1; limit <= 8; ++limit) {
+        for (qsizetype cut = 0; cut <= text.size(); ++cut) {
+            StreamReader reader(limit);
+            TextLineReader lines(&reader, QStringConverter::Utf8, LineOverflow::Split);
+            bool fed = false;
+            const QByteArrayList chunks = {text.first(cut), text.sliced(cut)};
+            feed(&reader, chunks, fedWhileReading, &fed);
+            QStringList joined;
+            QString current;
+            while (std::optional<QString> piece = co_await lines.next()) {
+                current += *piece;
+                if (!lines.lineContinues())
+                    joined << std::exchange(current, QString());
+            }
+            APROC_VERIFY(fed);
+            QStringList wanted = expected;
+            wanted[0].chop(1); // the "\r" of "\r\n"
+            const QString where
+                    = u"limit %1, cut at %2: %3"_s.arg(limit).arg(cut).arg(joined.join(u'|'));
+            APROC_VERIFY2(joined == wanted, qPrintable(where));
+        }
+    }
+}
+
+// A line the buffer already holds is read without suspending, as readline() is.
+void checkBufferedLinesDoNotSuspend()
+{
+    StreamReader reader(4);
+    reader.feedData("abcdefgh\nxy\n"_ba);
+    QVERIFY(reader.readline(LineOverflow::Split).await_ready());
+    QVERIFY(reader.readline(LineOverflow::Truncate).await_ready());
+    TextLineReader lines(&reader);
+    QVERIFY(lines.next().await_ready());
+    QVERIFY(!reader.readline(LineOverflow::Split).await_ready()); // empty: it would wait
+}
+
 // The lines of a real child, over a pipe.
 Task<void> checkLinesOfAChild()
 {
@@ -437,6 +483,24 @@ void tst_StreamReaderLines::truncateKeepsFlowControl()
 void tst_StreamReaderLines::splitKeepsFlowControl()
 {
     APROC_RUN(checkSplitKeepsFlowControl());
+}
+
+void tst_StreamReaderLines::piecesJoinToTheLine_data()
+{
+    QTest::addColumn<bool>("fedWhileReading");
+    QTest::newRow("buffered") << false;
+    QTest::newRow("fed while reading") << true;
+}
+
+void tst_StreamReaderLines::piecesJoinToTheLine()
+{
+    QFETCH(bool, fedWhileReading);
+    APROC_RUN(checkPiecesJoinToTheLine(fedWhileReading));
+}
+
+void tst_StreamReaderLines::bufferedLinesDoNotSuspend()
+{
+    checkBufferedLinesDoNotSuspend();
 }
 
 void tst_StreamReaderLines::badInput()
