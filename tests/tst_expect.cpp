@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Expect (<aproc/expect.h>): dialogues with the helper's `answer` mode over pipes and over a pty,
-// timeouts, a child that ends before the match, and output consumed in order.
+// timeouts, a child that ends before the match, and output consumed in order; expectExact()
+// and expectLine() with `sh -c 'printf ...'` children.
 #include <aproc/errors.h>
 #include <aproc/expect.h>
 #include <aproc/process.h>
@@ -11,6 +12,7 @@
 
 #include "support/children.h"
 
+#include <memory>
 #include <sys/wait.h>
 
 using namespace aproc;
@@ -33,6 +35,155 @@ QRegularExpression re(const char *pattern)
     return QRegularExpression(QString::fromUtf8(pattern));
 }
 
+/*! A child that runs the shell \a script, its output on a pipe or a pty. */
+Task<std::unique_ptr<Process>> shell(const char *script, bool pty = false)
+{
+    const QStringList arguments = args("-c", script);
+    co_return co_await createSubprocessExec(QStringLiteral("/bin/sh"), arguments, options(pty));
+}
+
+/*! What \a call throws: its message, if it is an \a E; empty when it throws nothing or else. */
+template<typename E, typename T> Task<QString> messageOf(Task<T> call)
+{
+    QString message;
+    try {
+        co_await call;
+    } catch (const E &error) {
+        message = error.message();
+    } catch (...) { }
+    co_return message;
+}
+
+/*! Lets \a dialogue read until its buffer holds \a output: waits that time out, so nothing is
+ *  consumed (a loaded machine may take longer than one short timeout to deliver it). */
+Task<void> readInto(Expect &dialogue, QByteArray output)
+{
+    while (dialogue.buffer() != output) {
+        try {
+            co_await dialogue.expectExact("\x01never\x01", 20ms);
+        } catch (const TimeoutError &) { }
+    }
+}
+
+Task<void> checkExpectExact(bool pty)
+{
+    auto process = co_await shell("printf 'axb\\na.b*c(d)\\n[x]+?\\n'", pty);
+    Expect dialogue(process.get());
+    co_await dialogue.expectExact("a.b*c(");
+    const QByteArray newline = pty ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+    APROC_COMPARE(dialogue.before(), "axb" + newline); // "." matched nothing but itself
+    APROC_COMPARE(dialogue.matched(), QByteArrayLiteral("a.b*c("));
+    co_await dialogue.expectExact(QStringLiteral("[x]+?"));
+    APROC_COMPARE(dialogue.before(), "d)" + newline);
+    APROC_COMPARE(dialogue.matched(), QByteArrayLiteral("[x]+?"));
+    APROC_COMPARE(co_await process->wait(), 0);
+}
+
+// "hel" and "lo" come in two writes, the second once the first is in the buffer.
+Task<void> checkExpectExactAcrossChunks()
+{
+    auto process = co_await shell("printf hel; read x; printf lo");
+    Expect dialogue(process.get());
+    Task<void> expecting = createTask(dialogue.expectExact("hello"));
+    APROC_TRY_VERIFY(dialogue.buffer() == "hel");
+    co_await dialogue.sendLine("go");
+    co_await expecting;
+    APROC_COMPARE(dialogue.matched(), QByteArrayLiteral("hello"));
+    APROC_COMPARE(co_await process->wait(), 0);
+}
+
+Task<void> checkExpectExactErrors()
+{
+    auto process = co_await shell("printf 'only this'; read x");
+    Expect dialogue(process.get(), 50ms);
+    co_await readInto(dialogue, QByteArrayLiteral("only this"));
+    auto timeoutCall = dialogue.expectExact("(never)");
+    const QString timeout = co_await messageOf<TimeoutError>(std::move(timeoutCall));
+    APROC_VERIFY2(timeout.contains(QLatin1String("(never)")), qPrintable(timeout));
+    APROC_VERIFY2(timeout.contains(QLatin1String("only this")), qPrintable(timeout));
+    APROC_COMPARE(dialogue.buffer(), QByteArrayLiteral("only this")); // nothing consumed
+    auto emptyCall = dialogue.expectExact("");
+    const QString empty = co_await messageOf<ValueError>(std::move(emptyCall));
+    APROC_VERIFY2(empty.contains(QLatin1String("empty")), qPrintable(empty));
+    co_await dialogue.sendLine("bye");
+    APROC_VERIFY_THROWS(co_await dialogue.expectExact("this!", 5s), IncompleteReadError);
+    APROC_COMPARE(dialogue.buffer(), QByteArrayLiteral("only this"));
+    APROC_COMPARE(co_await process->wait(), 0);
+}
+
+// Over a pty, printf's "\n" reaches us as "\r\n": both are line terminators.
+Task<void> checkExpectLine(bool pty)
+{
+    auto process = co_await shell("printf 'prefix ok\\nok suffix\\nok\\nnext 42\\n'", pty);
+    Expect dialogue(process.get());
+    co_await dialogue.expectLine("ok");
+    const QByteArray newline = pty ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+    APROC_COMPARE(dialogue.before(), "prefix ok" + newline + "ok suffix" + newline);
+    APROC_COMPARE(dialogue.matched(), "ok" + newline); // the terminator is consumed
+    const QRegularExpressionMatch match = co_await dialogue.expectLine(re("next (\\d+)"));
+    APROC_COMPARE(match.captured(1), QStringLiteral("42"));
+    APROC_COMPARE(match.captured(), QStringLiteral("next 42")); // without the terminator
+    APROC_COMPARE(dialogue.matched(), "next 42" + newline);
+    APROC_COMPARE(dialogue.buffer(), QByteArray());
+    APROC_COMPARE(co_await process->wait(), 0);
+}
+
+Task<void> checkExpectLineTerminators()
+{
+    auto process = co_await shell("printf 'a\\r\\nb\\r\\r\\nc\\nlast'");
+    Expect dialogue(process.get());
+    co_await dialogue.expectLine(QStringLiteral("a"));
+    APROC_COMPARE(dialogue.matched(), QByteArrayLiteral("a\r\n"));
+    co_await dialogue.expectLine("b\r"); // only one "\r" belongs to the terminator
+    APROC_COMPARE(dialogue.matched(), QByteArrayLiteral("b\r\r\n"));
+    co_await dialogue.expectLine(QByteArrayLiteral("last")); // the last line, at EOF
+    APROC_COMPARE(dialogue.before(), QByteArrayLiteral("c\n"));
+    APROC_COMPARE(dialogue.matched(), QByteArrayLiteral("last"));
+    APROC_VERIFY(dialogue.atEof());
+    APROC_COMPARE(co_await process->wait(), 0);
+}
+
+// A pattern must match a line from its start to its end, and only lines that start after the
+// last match count.
+Task<void> checkExpectLineIsWhole()
+{
+    auto process = co_await shell("printf 'key: value\\nvalue\\nxab\\nab\\nabc\\nb\\n'");
+    Expect dialogue(process.get());
+    co_await dialogue.expect(re("key: "));
+    co_await dialogue.expectLine("value"); // not the rest of "key: value"
+    APROC_COMPARE(dialogue.before(), QByteArrayLiteral("value\n"));
+    const QRegularExpressionMatch ab = co_await dialogue.expectLine(re("a|ab"));
+    APROC_COMPARE(ab.captured(), QStringLiteral("ab"));
+    APROC_COMPARE(dialogue.before(), QByteArrayLiteral("xab\n"));
+    co_await dialogue.expectLine(re("b"));
+    APROC_COMPARE(dialogue.before(), QByteArrayLiteral("abc\n"));
+    APROC_COMPARE(co_await process->wait(), 0);
+}
+
+Task<void> checkExpectLineErrors()
+{
+    auto process = co_await shell("printf 'one\\ntwo'; read x");
+    Expect dialogue(process.get(), 50ms);
+    co_await readInto(dialogue, QByteArrayLiteral("one\ntwo"));
+    auto timeoutCall = dialogue.expectLine("two");
+    const QString timeout = co_await messageOf<TimeoutError>(std::move(timeoutCall));
+    APROC_VERIFY2(timeout.contains(QLatin1String("\"two\"")), qPrintable(timeout));
+    APROC_VERIFY2(timeout.contains(QLatin1String("one\\ntwo")), qPrintable(timeout));
+    auto patternCall = dialogue.expectLine(re("t.o"));
+    const QString pattern = co_await messageOf<TimeoutError>(std::move(patternCall));
+    APROC_VERIFY2(pattern.contains(QLatin1String("t.o")), qPrintable(pattern));
+    APROC_COMPARE(dialogue.buffer(), QByteArrayLiteral("one\ntwo")); // nothing consumed
+    auto newlineCall = dialogue.expectLine("a\nb");
+    const QString newline = co_await messageOf<ValueError>(std::move(newlineCall));
+    APROC_VERIFY2(newline.contains(QLatin1String("a\\nb")), qPrintable(newline));
+    auto invalidMessageCall = dialogue.expectLine(re("("));
+    const QString invalidMessage = co_await messageOf<ValueError>(std::move(invalidMessageCall));
+    APROC_VERIFY2(invalidMessage.contains(QLatin1String("(")), qPrintable(invalidMessage));
+    co_await dialogue.sendLine("bye");
+    APROC_VERIFY_THROWS(co_await dialogue.expectLine("one!", 5s), IncompleteReadError);
+    APROC_COMPARE(co_await process->wait(), 0);
+}
+
 } // namespace
 
 class tst_Expect : public QObject
@@ -50,6 +201,15 @@ private Q_SLOTS:
     void byteOffsetsSurviveUtf8();
     void sendEof_data();
     void sendEof();
+    void expectExact_data();
+    void expectExact();
+    void expectExactAcrossChunks();
+    void expectExactErrors();
+    void expectLine_data();
+    void expectLine();
+    void expectLineTerminators();
+    void expectLineIsWhole();
+    void expectLineErrors();
 };
 
 void tst_Expect::answer_data()
@@ -184,6 +344,53 @@ void tst_Expect::sendEof()
         co_await dialogue.expect(re("got-eof"));
         APROC_COMPARE(co_await process->wait(), 0);
     }(pty));
+}
+
+void tst_Expect::expectExact_data()
+{
+    answer_data();
+}
+
+void tst_Expect::expectExact()
+{
+    QFETCH(bool, pty);
+    APROC_RUN(checkExpectExact(pty));
+}
+
+void tst_Expect::expectExactAcrossChunks()
+{
+    APROC_RUN(checkExpectExactAcrossChunks());
+}
+
+void tst_Expect::expectExactErrors()
+{
+    APROC_RUN(checkExpectExactErrors());
+}
+
+void tst_Expect::expectLine_data()
+{
+    answer_data();
+}
+
+void tst_Expect::expectLine()
+{
+    QFETCH(bool, pty);
+    APROC_RUN(checkExpectLine(pty));
+}
+
+void tst_Expect::expectLineTerminators()
+{
+    APROC_RUN(checkExpectLineTerminators());
+}
+
+void tst_Expect::expectLineIsWhole()
+{
+    APROC_RUN(checkExpectLineIsWhole());
+}
+
+void tst_Expect::expectLineErrors()
+{
+    APROC_RUN(checkExpectLineErrors());
 }
 
 QTEST_GUILESS_MAIN(tst_Expect)

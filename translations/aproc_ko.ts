@@ -403,6 +403,46 @@
         <source>Pipeline::communicate(): input was given but the first stage&apos;s stdin is not a pipe</source>
         <translation>Pipeline::communicate(): 입력이 주어졌지만 첫 단계의 stdin이 파이프가 아닙니다</translation>
     </message>
+    <message>
+        <source>readline(): %1 is not a LineOverflow</source>
+        <translation>readline(): %1은(는) LineOverflow 값이 아닙니다</translation>
+    </message>
+    <message>
+        <source>TextLineReader: the reader is null (is the process&apos;s stream piped?)</source>
+        <translation>TextLineReader: 리더가 null입니다 (프로세스의 스트림이 파이프로 연결되어 있습니까?)</translation>
+    </message>
+    <message>
+        <source>TextLineReader: the encoding %1 cannot be split into lines at the byte &quot;\n&quot;</source>
+        <translation>TextLineReader: 인코딩 %1은(는) 바이트 &quot;\n&quot;에서 줄로 나눌 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Expect::%1(): the process&apos;s stdout is not a stream</source>
+        <translation>Expect::%1(): 프로세스의 stdout이 스트림이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Expect::expectExact(): the text is empty</source>
+        <translation>Expect::expectExact(): 텍스트가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>Expect::expectExact(): &quot;%1&quot; did not appear within %2 ms; last output: &quot;%3&quot;</source>
+        <translation>Expect::expectExact(): %2ms 안에 &quot;%1&quot;이(가) 나타나지 않았습니다; 마지막 출력: &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>Expect::expectLine(): the line &quot;%1&quot; contains a newline</source>
+        <translation>Expect::expectLine(): 줄 &quot;%1&quot;에 줄바꿈이 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>Expect::expectLine(): no line &quot;%1&quot; appeared within %2 ms; last output: &quot;%3&quot;</source>
+        <translation>Expect::expectLine(): %2ms 안에 줄 &quot;%1&quot;이(가) 나타나지 않았습니다; 마지막 출력: &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>Expect::expectLine(): invalid pattern &quot;%1&quot;: %2</source>
+        <translation>Expect::expectLine(): 잘못된 패턴 &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Expect::expectLine(): no line matching &quot;%1&quot; appeared within %2 ms; last output: &quot;%3&quot;</source>
+        <translation>Expect::expectLine(): %2ms 안에 &quot;%1&quot;와(과) 일치하는 줄이 나타나지 않았습니다; 마지막 출력: &quot;%3&quot;</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

@@ -12,6 +12,7 @@
 #include <aproc/expect.h>
 #include <aproc/future.h>
 #include <aproc/gather.h>
+#include <aproc/lineoverflow.h>
 #include <aproc/locks.h>
 #include <aproc/pipeline.h>
 #include <aproc/process.h>
@@ -28,6 +29,7 @@
 #include <aproc/streamwriter.h>
 #include <aproc/task.h>
 #include <aproc/taskgroup.h>
+#include <aproc/textlinereader.h>
 #include <aproc/timeout.h>
 #include <aproc/transports.h>
 #include <aproc/version.h>

@@ -4,6 +4,7 @@
 #include <aproc/aproc_export.h>
 #include <aproc/eventloop.h>
 #include <aproc/impl/readawaitable.h>
+#include <aproc/lineoverflow.h>
 
 #include <QtCore/QByteArray>
 
@@ -89,6 +90,15 @@ public:
      *  Throws ValueError when the line is longer than limit(), dropping that line (up to and
      *  including its "\n" if it has arrived, else the whole buffer). */
     [[nodiscard]] detail::ReadAwaitable readline();
+    /*! \brief One line, with \a overflow deciding what becomes of a line longer than limit()
+     *  bytes before its "\n" (no asyncio counterpart). Throw: readline() exactly. Split: pieces
+     *  of limit() bytes, each given as soon as it is known to be one (BoundedLine::continues),
+     *  the last with the rest of the line and its "\n". Truncate: the first limit() bytes and
+     *  the "\n", the rest dropped as it arrives and counted in BoundedLine::droppedBytes. The
+     *  buffer never holds more than with readline(), so flow control holds. With Split and
+     *  Truncate an exception given to setException() is thrown as it is. Throws ValueError for
+     *  an \a overflow that is none of the three. */
+    [[nodiscard]] detail::BoundedLineAwaitable readline(LineOverflow overflow);
     /*! \brief The bytes up to and including \a separator (readuntil). Throws
      *  IncompleteReadError (emptying the buffer) at EOF without it, LimitOverrunError (keeping
      *  the data) when it is not within limit() bytes, ValueError for an empty \a separator. */

@@ -64,6 +64,10 @@ StreamReaderState::Status StreamReaderState::step(ReadOperation &op, bool afterW
         if (!afterWait && takeLine(out))
             return Status::Done;
         return stepReadUntil(op, afterWait, out);
+    case Kind::ReadLineSplit:
+        return stepReadLineSplit(op, afterWait, out);
+    case Kind::ReadLineTruncate:
+        return stepReadLineTruncate(op, afterWait, out);
     case Kind::ReadUntil:
         return stepReadUntil(op, afterWait, out);
     }

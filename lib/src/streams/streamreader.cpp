@@ -187,9 +187,25 @@ void StreamReaderState::endWait(const Future<void> &waiter)
 
 namespace {
 
-/*! The slow path of a read: asyncio's loop around `await self._wait_for_data()`. */
-Task<QByteArray> readSlowly(std::shared_ptr<StreamReaderState> state, ReadOperation op,
-                            bool startsNow)
+QByteArray bytesRead(ReadOperation &, ReadResult &out)
+{
+    return std::move(out.value);
+}
+
+BoundedLine lineRead(ReadOperation &op, ReadResult &out)
+{
+    BoundedLine line;
+    line.bytes = std::move(out.value);
+    line.droppedBytes = op.dropped;
+    line.continues = op.continues;
+    return line;
+}
+
+/*! The slow path of a read: asyncio's loop around `await self._wait_for_data()`; \a finish
+ *  makes the value. */
+template<typename T>
+Task<T> readSlowly(std::shared_ptr<StreamReaderState> state, ReadOperation op, bool startsNow,
+                   T (*finish)(ReadOperation &, ReadResult &))
 {
     using Status = StreamReaderState::Status;
     ReadResult out;
@@ -209,7 +225,7 @@ Task<QByteArray> readSlowly(std::shared_ptr<StreamReaderState> state, ReadOperat
     }
     if (status == Status::Failed)
         std::rethrow_exception(out.error);
-    co_return std::move(out.value);
+    co_return finish(op, out);
 }
 
 } // namespace
@@ -223,7 +239,28 @@ bool ReadAwaitable::await_ready()
 
 Task<QByteArray> ReadAwaitable::startSlowPath(bool startsNow)
 {
-    return readSlowly(m_state->shared_from_this(), std::move(m_operation), startsNow);
+    return readSlowly(m_state->shared_from_this(), std::move(m_operation), startsNow, &bytesRead);
+}
+
+// --- BoundedLineAwaitable ------------------------------------------------------------------------
+
+bool BoundedLineAwaitable::await_ready()
+{
+    return m_state->step(m_operation, false, m_result) != StreamReaderState::Status::Wait;
+}
+
+BoundedLine BoundedLineAwaitable::await_resume()
+{
+    if (m_slow)
+        return m_slow->await_resume();
+    if (m_result.error)
+        std::rethrow_exception(m_result.error);
+    return lineRead(m_operation, m_result);
+}
+
+Task<BoundedLine> BoundedLineAwaitable::startSlowPath(bool startsNow)
+{
+    return readSlowly(m_state->shared_from_this(), std::move(m_operation), startsNow, &lineRead);
 }
 
 } // namespace detail
@@ -306,6 +343,21 @@ detail::ReadAwaitable StreamReader::read(qsizetype n)
 detail::ReadAwaitable StreamReader::readline()
 {
     return {d.get(), operation(detail::ReadOperation::Kind::ReadLine)};
+}
+
+detail::BoundedLineAwaitable StreamReader::readline(LineOverflow overflow)
+{
+    using Kind = detail::ReadOperation::Kind;
+    switch (overflow) {
+    case LineOverflow::Throw:
+        return {d.get(), operation(Kind::ReadLine)};
+    case LineOverflow::Split:
+        return {d.get(), operation(Kind::ReadLineSplit)};
+    case LineOverflow::Truncate:
+        return {d.get(), operation(Kind::ReadLineTruncate)};
+    }
+    throw ValueError(QCoreApplication::translate("aproc", "readline(): %1 is not a LineOverflow")
+                             .arg(int(overflow)));
 }
 
 detail::ReadAwaitable StreamReader::readuntil(const QByteArray &separator)

@@ -47,6 +47,12 @@ public:
         const void *hit = std::memchr(data() + from, '\n', size_t(size() - from));
         return hit ? static_cast<const char *>(hit) - data() : -1;
     }
+    /*! Where the first "\n" is among the bytes [\a from, \a end), or -1. */
+    qsizetype indexOfNewline(qsizetype from, qsizetype end) const noexcept
+    {
+        const void *hit = std::memchr(data() + from, '\n', size_t(end - from));
+        return hit ? static_cast<const char *>(hit) - data() : -1;
+    }
 
 private:
     QByteArray m_bytes;
@@ -91,6 +97,10 @@ private:
     Status stepReadAll(ReadOperation &op, bool afterWait, ReadResult &out);
     Status stepReadExactly(ReadOperation &op, bool afterWait, ReadResult &out);
     Status stepReadUntil(ReadOperation &op, bool afterWait, ReadResult &out);
+    Status stepReadLineSplit(ReadOperation &op, bool afterWait, ReadResult &out);
+    Status stepReadLineTruncate(ReadOperation &op, bool afterWait, ReadResult &out);
+    qsizetype newlineWithinLimit(ReadOperation &op) const noexcept;
+    Status takeLineBytes(qsizetype size, ReadResult &out);
     bool takeBlock(ReadOperation &op);
     Status overrun(const ReadOperation &op, const QString &message, qsizetype consumed,
                    ReadResult &out);

@@ -77,12 +77,12 @@ DecodedText decode(const QByteArray &bytes)
     return decoded;
 }
 
-// The end of \a bytes, with control characters escaped, for an error message.
-QString lastOutput(const QByteArray &bytes)
+// \a bytes with control characters escaped, for an error message.
+QString escaped(const QByteArray &bytes)
 {
-    const QString tail = QString::fromUtf8(bytes.right(kShownTail));
+    const QString text = QString::fromUtf8(bytes);
     QString shown;
-    for (QChar c : tail) {
+    for (QChar c : text) {
         if (c == u'\n')
             shown += QLatin1String("\\n");
         else if (c == u'\r')
@@ -95,7 +95,22 @@ QString lastOutput(const QByteArray &bytes)
     return shown;
 }
 
+// The end of \a bytes, escaped, for an error message.
+QString lastOutput(const QByteArray &bytes)
+{
+    return escaped(bytes.right(kShownTail));
+}
+
 } // namespace
+
+/*! A line of the unconsumed output: [start, contentEnd) without its terminator, which ends at
+ *  end. */
+struct Expect::Line
+{
+    qsizetype start;
+    qsizetype contentEnd;
+    qsizetype end;
+};
 
 Expect::Expect(Process *process, std::chrono::milliseconds defaultTimeout)
     : m_process(process), m_defaultTimeout(defaultTimeout)
@@ -109,10 +124,182 @@ std::optional<QRegularExpressionMatch> Expect::search(const QRegularExpression &
         return std::nullopt;
     const qsizetype start = decoded.byteOffsets[size_t(match.capturedStart())];
     const qsizetype end = decoded.byteOffsets[size_t(match.capturedEnd())];
+    consume(start, end);
+    return match;
+}
+
+void Expect::consume(qsizetype start, qsizetype end)
+{
+    if (end > 0)
+        m_atLineStart = m_buffer.at(end - 1) == '\n';
     m_before = m_buffer.first(start);
     m_matched = m_buffer.sliced(start, end - start);
     m_buffer.remove(0, end);
-    return match;
+}
+
+StreamReader *Expect::output(const char *function) const
+{
+    StreamReader *reader = m_process->standardOutput();
+    if (!reader)
+        throw ValueError(QCoreApplication::translate(
+                                 "aproc", "Expect::%1(): the process's stdout is not a stream")
+                                 .arg(QLatin1String(function)));
+    return reader;
+}
+
+// Reads the next chunk of output into the buffer (none at EOF); false when \a deadline passed
+// first.
+Task<bool> Expect::readMore(StreamReader *reader, std::chrono::steady_clock::time_point deadline)
+{
+    const auto left = deadline - std::chrono::steady_clock::now();
+    if (left <= left.zero())
+        co_return false;
+    QByteArray chunk;
+    bool timedOut = false;
+    try {
+        chunk = co_await waitFor(reader->read(kReadSize), left);
+    } catch (const TimeoutError &) {
+        timedOut = true;
+    }
+    if (timedOut)
+        co_return false;
+    if (chunk.isEmpty())
+        m_eof = true;
+    m_buffer += chunk;
+    co_return true;
+}
+
+// Where the first whole line of the unconsumed output starts: 0 at a line start, else after the
+// first "\n"; -1 while that "\n" has not come.
+qsizetype Expect::firstLineStart() const
+{
+    if (m_atLineStart)
+        return 0;
+    const qsizetype newline = m_buffer.indexOf('\n');
+    return newline < 0 ? -1 : newline + 1;
+}
+
+// The line that starts at \a from, when it is complete: ended by "\n" ("\r\n"), or the rest of
+// the output at EOF.
+std::optional<Expect::Line> Expect::lineAt(qsizetype from) const
+{
+    if (from < 0 || from >= m_buffer.size())
+        return std::nullopt;
+    const qsizetype newline = m_buffer.indexOf('\n', from);
+    if (newline < 0) {
+        if (!m_eof)
+            return std::nullopt;
+        return Line{from, m_buffer.size(), m_buffer.size()};
+    }
+    const bool crlf = newline > from && m_buffer.at(newline - 1) == '\r';
+    return Line{from, crlf ? newline - 1 : newline, newline + 1};
+}
+
+Task<void> Expect::expectExact(QByteArray text, std::optional<std::chrono::milliseconds> timeout)
+{
+    if (text.isEmpty())
+        throw ValueError(
+                QCoreApplication::translate("aproc", "Expect::expectExact(): the text is empty"));
+    StreamReader *reader = output("expectExact");
+    const auto limit = timeout.value_or(m_defaultTimeout);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    qsizetype from = 0; // the bytes before it hold no match
+    for (;;) {
+        const qsizetype found = m_buffer.indexOf(text, from);
+        if (found >= 0) {
+            consume(found, found + text.size());
+            co_return;
+        }
+        from = qMax(qsizetype(0), m_buffer.size() - text.size() + 1);
+        if (m_eof)
+            throw IncompleteReadError(m_buffer, std::nullopt);
+        const bool more = co_await readMore(reader, deadline);
+        if (!more)
+            throw TimeoutError(QCoreApplication::translate(
+                                       "aproc",
+                                       "Expect::expectExact(): \"%1\" did not appear within %2 "
+                                       "ms; last output: \"%3\"")
+                                       .arg(escaped(text))
+                                       .arg(limit.count())
+                                       .arg(lastOutput(m_buffer)));
+    }
+}
+
+Task<void> Expect::expectLine(QByteArray line, std::optional<std::chrono::milliseconds> timeout)
+{
+    if (line.contains('\n'))
+        throw ValueError(
+                QCoreApplication::translate(
+                        "aproc", "Expect::expectLine(): the line \"%1\" contains a newline")
+                        .arg(escaped(line)));
+    StreamReader *reader = output("expectLine");
+    const auto limit = timeout.value_or(m_defaultTimeout);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    qsizetype from = -1; // the lines before it were not the one; -1: not known yet
+    for (;;) {
+        if (from < 0)
+            from = firstLineStart();
+        while (const std::optional<Line> candidate = lineAt(from)) {
+            const QByteArrayView content(m_buffer.constData() + candidate->start,
+                                         candidate->contentEnd - candidate->start);
+            if (content == line) {
+                consume(candidate->start, candidate->end);
+                co_return;
+            }
+            from = candidate->end;
+        }
+        if (m_eof)
+            throw IncompleteReadError(m_buffer, std::nullopt);
+        const bool more = co_await readMore(reader, deadline);
+        if (!more)
+            throw TimeoutError(QCoreApplication::translate(
+                                       "aproc",
+                                       "Expect::expectLine(): no line \"%1\" appeared within %2 "
+                                       "ms; last output: \"%3\"")
+                                       .arg(escaped(line))
+                                       .arg(limit.count())
+                                       .arg(lastOutput(m_buffer)));
+    }
+}
+
+Task<QRegularExpressionMatch> Expect::expectLine(QRegularExpression pattern,
+                                                 std::optional<std::chrono::milliseconds> timeout)
+{
+    if (!pattern.isValid())
+        throw ValueError(QCoreApplication::translate(
+                                 "aproc", "Expect::expectLine(): invalid pattern \"%1\": %2")
+                                 .arg(pattern.pattern(), pattern.errorString()));
+    StreamReader *reader = output("expectLine");
+    const QRegularExpression whole(QRegularExpression::anchoredPattern(pattern.pattern()),
+                                   pattern.patternOptions());
+    const auto limit = timeout.value_or(m_defaultTimeout);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    qsizetype from = -1; // the lines before it were not the one; -1: not known yet
+    for (;;) {
+        if (from < 0)
+            from = firstLineStart();
+        while (const std::optional<Line> candidate = lineAt(from)) {
+            const QByteArray content
+                    = m_buffer.sliced(candidate->start, candidate->contentEnd - candidate->start);
+            QRegularExpressionMatch match = whole.match(decode(content).text);
+            if (match.hasMatch()) {
+                consume(candidate->start, candidate->end);
+                co_return match;
+            }
+            from = candidate->end;
+        }
+        if (m_eof)
+            throw IncompleteReadError(m_buffer, std::nullopt);
+        const bool more = co_await readMore(reader, deadline);
+        if (!more)
+            throw TimeoutError(QCoreApplication::translate(
+                                       "aproc",
+                                       "Expect::expectLine(): no line matching \"%1\" appeared "
+                                       "within %2 ms; last output: \"%3\"")
+                                       .arg(pattern.pattern())
+                                       .arg(limit.count())
+                                       .arg(lastOutput(m_buffer)));
+    }
 }
 
 Task<QRegularExpressionMatch> Expect::expect(QRegularExpression pattern,
@@ -133,17 +320,8 @@ Task<QRegularExpressionMatch> Expect::expect(QRegularExpression pattern,
             co_return *match;
         if (m_eof)
             throw IncompleteReadError(m_buffer, std::nullopt);
-        const auto left = deadline - std::chrono::steady_clock::now();
-        bool timedOut = left <= left.zero();
-        QByteArray chunk;
-        if (!timedOut) {
-            try {
-                chunk = co_await waitFor(reader->read(kReadSize), left);
-            } catch (const TimeoutError &) {
-                timedOut = true;
-            }
-        }
-        if (timedOut)
+        const bool more = co_await readMore(reader, deadline);
+        if (!more)
             throw TimeoutError(QCoreApplication::translate(
                                        "aproc",
                                        "Expect::expect(): \"%1\" did not appear within %2 ms; last "
@@ -151,9 +329,6 @@ Task<QRegularExpressionMatch> Expect::expect(QRegularExpression pattern,
                                        .arg(pattern.pattern())
                                        .arg(limit.count())
                                        .arg(lastOutput(m_buffer)));
-        if (chunk.isEmpty())
-            m_eof = true;
-        m_buffer += chunk;
     }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <aproc/aproc_export.h>
+#include <aproc/lineoverflow.h>
 #include <aproc/task.h>
 
 #include <QtCore/QByteArray>
@@ -20,13 +21,23 @@ class StreamReaderState;
  *  read()/readexactly()/readuntil() and the locals asyncio keeps across `await`. */
 struct ReadOperation
 {
-    enum class Kind : quint8 { Read, ReadAll, ReadLine, ReadUntil, ReadExactly };
+    enum class Kind : quint8 {
+        Read,
+        ReadAll,
+        ReadLine,
+        ReadLineSplit,
+        ReadLineTruncate,
+        ReadUntil,
+        ReadExactly
+    };
 
     Kind kind = Kind::Read;
     qsizetype size = 0; //!< n of read(n) and readexactly(n)
     qsizetype offset = 0; //!< readuntil: leading bytes known to hold no separator
     QByteArray separator; //!< readuntil
-    QByteArray collected; //!< read(-1): the blocks read so far
+    QByteArray collected; //!< read(-1): the blocks read so far; Truncate: the bytes kept
+    qsizetype dropped = 0; //!< Truncate: the bytes dropped so far
+    bool continues = false; //!< Split: the value is a piece and more of the line follows
 };
 
 /*! \brief The outcome of a read: its value, or the exception it throws. */
@@ -80,6 +91,38 @@ private:
     ReadOperation m_operation;
     ReadResult m_result;
     std::optional<Task<QByteArray>::Awaiter> m_slow;
+};
+
+/*! \brief What StreamReader::readline(LineOverflow) returns: await it once with `co_await`.
+ *  Like ReadAwaitable, it completes from the buffer without suspending when it can. */
+class APROC_EXPORT BoundedLineAwaitable
+{
+public:
+    /*! \brief The line read \a operation of the reader whose state is \a state. */
+    BoundedLineAwaitable(StreamReaderState *state, ReadOperation operation) noexcept
+        : m_state(state), m_operation(std::move(operation))
+    { }
+
+    /*! \brief Tries to complete the read from the buffer; true when it did (value or error). */
+    bool await_ready();
+
+    /*! \brief Starts the slow path and waits for it. */
+    template<typename P> std::coroutine_handle<> await_suspend(std::coroutine_handle<P> awaiting)
+    {
+        m_slow.emplace(Task<BoundedLine>::Awaiter{startSlowPath(isAprocPromise<P>)});
+        return m_slow->await_suspend(awaiting);
+    }
+
+    /*! \brief The line, or the read's exception rethrown. */
+    BoundedLine await_resume();
+
+private:
+    Task<BoundedLine> startSlowPath(bool startsNow);
+
+    StreamReaderState *m_state;
+    ReadOperation m_operation;
+    ReadResult m_result;
+    std::optional<Task<BoundedLine>::Awaiter> m_slow;
 };
 
 /*! \brief What LineIterator::next() returns: readline(), with the empty line at EOF turned into
