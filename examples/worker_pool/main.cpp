@@ -20,8 +20,7 @@ aproc::Task<QByteArray> output(QString command)
     options.check = true; // a failure is a CalledProcessError
     options.killGrace = 1s;
     const aproc::CompletedProcess done = co_await aproc::run(
-            QStringList() << QStringLiteral("/bin/sh") << QStringLiteral("-c") << command,
-            options);
+            QStringList() << QStringLiteral("/bin/sh") << QStringLiteral("-c") << command, options);
     co_return done.out->trimmed();
 }
 
@@ -57,21 +56,20 @@ aproc::Task<void> withSemaphore()
     QStringList squares;
     for (const QByteArray &result : results)
         squares.append(QString::fromUtf8(result));
-    qInfo().noquote() << "squares:" << squares.join(QLatin1Char(' ')) << "at most"
-                      << limits.most << "at once";
+    qInfo().noquote() << "squares:" << squares.join(QLatin1Char(' ')) << "at most" << limits.most
+                      << "at once";
 
     // One command fails: the group cancels the others, whose children are stopped and reaped.
     try {
         auto failing = [&](aproc::TaskGroup &group) -> aproc::Task<void> {
-            group.createTask(limited(&slots, &limits, QStringLiteral("exec sleep 60"),
-                                     &results[0]));
+            group.createTask(
+                    limited(&slots, &limits, QStringLiteral("exec sleep 60"), &results[0]));
             group.createTask(limited(&slots, &limits, QStringLiteral("exit 7"), &results[1]));
             co_return;
         };
         co_await aproc::taskGroup(failing);
     } catch (const aproc::ExceptionGroup &errors) {
-        for (const aproc::CalledProcessError *error :
-             errors.matching<aproc::CalledProcessError>())
+        for (const aproc::CalledProcessError *error : errors.matching<aproc::CalledProcessError>())
             qInfo().noquote() << "failed:" << error->message();
     }
 }
@@ -85,8 +83,7 @@ aproc::Task<void> worker(aproc::Queue<QString> *jobs, QStringList *done)
             done->append(QString::fromUtf8(co_await output(command)));
             jobs->taskDone();
         }
-    } catch (const aproc::QueueShutDown &) {
-    }
+    } catch (const aproc::QueueShutDown &) { }
 }
 
 aproc::Task<void> withQueue()
@@ -99,7 +96,7 @@ aproc::Task<void> withQueue()
         for (int i = 1; i <= 6; ++i)
             co_await jobs.put(QStringLiteral("echo job%1").arg(i));
         co_await jobs.join(); // every job was taken and done
-        jobs.shutdown();      // the workers' get() throws QueueShutDown: they end
+        jobs.shutdown(); // the workers' get() throws QueueShutDown: they end
     };
     co_await aproc::taskGroup(body);
     done.sort();
