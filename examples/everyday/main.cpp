@@ -28,7 +28,8 @@ aproc::Task<QByteArray> capture(QStringList argv)
 // job: stream lines into a model
 aproc::Task<void> stream(QStringList argv, QStringListModel *model)
 {
-    auto process = co_await aproc::createSubprocessExec(argv, aproc::ProcessOptions{.stdoutMode = aproc::PIPE});
+    auto process = co_await aproc::createSubprocessExec(
+            argv, aproc::ProcessOptions{.stdoutMode = aproc::PIPE});
     auto lines = aproc::textLines(process->standardOutput());
     while (const std::optional<QString> line = co_await lines.next())
         model->setStringList(model->stringList() << *line);
@@ -39,7 +40,8 @@ aproc::Task<void> stream(QStringList argv, QStringListModel *model)
 aproc::Task<QByteArray> pipeline(QStringList first, QStringList second)
 {
     QList<QStringList> stages{first, second};
-    auto both = co_await aproc::createPipeline(stages, aproc::ProcessOptions{.stdoutMode = aproc::PIPE});
+    auto both = co_await aproc::createPipeline(stages,
+                                               aproc::ProcessOptions{.stdoutMode = aproc::PIPE});
     const aproc::PipelineOutput output = co_await both->communicate();
     co_return *output.out;
 }
@@ -52,7 +54,8 @@ aproc::Task<QByteArray> dialogue(QStringList argv, QByteArray answer)
     aproc::Expect expect(process.get());
     co_await expect.expectExact("name? ");
     co_await expect.sendLine(answer);
-    const QRegularExpressionMatch match = co_await expect.expect(QRegularExpression(QStringLiteral("hello .*")));
+    const QRegularExpressionMatch match
+            = co_await expect.expect(QRegularExpression(QStringLiteral("hello .*")));
     co_await process->wait();
     co_return match.captured().toUtf8();
 }
@@ -86,8 +89,9 @@ aproc::Task<void> demo()
 
     const QByteArray sorted = co_await pipeline(sh(QStringLiteral("printf 'b\\na\\nc\\n'")),
                                                 QStringList(QStringLiteral("sort")));
-    qInfo().noquote() << "pipeline:" << QString::fromUtf8(sorted).split(QLatin1Char('\n')).join(
-            QLatin1Char(' ')).trimmed();
+    qInfo().noquote()
+            << "pipeline:"
+            << QString::fromUtf8(sorted).split(QLatin1Char('\n')).join(QLatin1Char(' ')).trimmed();
 
     const QByteArray greeting = co_await dialogue(
             sh(QStringLiteral("printf 'name? '; read name; echo \"hello $name\"")), "Ada");
