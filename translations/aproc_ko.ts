@@ -363,6 +363,22 @@
         <source>BoundedSemaphore released too many times (its initial value is %1)</source>
         <translation>BoundedSemaphore가 너무 많이 해제되었습니다(초기값: %1)</translation>
     </message>
+    <message>
+        <source>wait(): invalid ReturnWhen value %1</source>
+        <translation>wait(): 잘못된 ReturnWhen 값 %1</translation>
+    </message>
+    <message>
+        <source>wait(): the list of tasks and futures is empty</source>
+        <translation>wait(): 태스크와 퓨처 목록이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>asCompleted(): timed out after %1 s</source>
+        <translation>asCompleted(): %1초가 지나 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>asCompleted(): next() was called more often than there are futures</source>
+        <translation>asCompleted(): next()가 퓨처 개수보다 많이 호출되었습니다</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>
