@@ -489,6 +489,7 @@ void tst_Wait::asCompletedGivesCompletionOrder()
         tasks.push_back(valueAfterYields(2, 2));
         tasks.push_back(valueAfterYields(3, 6));
         auto completed = asCompleted(tasks);
+        static_assert(!std::is_copy_constructible_v<decltype(completed)>);
         APROC_COMPARE(completed.size(), std::size_t(3));
         QList<int> order;
         while (completed.hasNext()) {

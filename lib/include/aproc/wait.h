@@ -72,6 +72,14 @@ public:
         m_state = detail::startAsCompleted(std::move(cores), timeout);
     }
 
+    AsCompleted(const AsCompleted &) = delete; // copies would hand out the same ones twice
+    AsCompleted &operator=(const AsCompleted &) = delete;
+    /*! \brief Takes over what \a other hands out; \a other may then only be destroyed or
+     *  assigned to. */
+    AsCompleted(AsCompleted &&other) noexcept = default;
+    /*! \brief Takes over what \a other hands out. */
+    AsCompleted &operator=(AsCompleted &&other) noexcept = default;
+
     /*! \brief How many tasks or futures there are (duplicates count once): as many next() calls
      *  give one each. */
     std::size_t size() const noexcept { return m_futures->size(); }
