@@ -198,6 +198,20 @@ void tst_Semaphores::semaphoreNewcomerDoesNotOvertake()
         co_await woken;
         const QList<int> otherExpected{1, 2};
         APROC_COMPARE(otherOrder, otherExpected);
+
+        // The same through acquire(), which takes a free unit in its own frame.
+        Semaphore guarded(0);
+        QList<int> guardedOrder;
+        Task<void> wokenFirst = createTask(keepUnit(&guarded, &guardedOrder, 1));
+        co_await yieldTimes(2);
+        guarded.release();
+        guarded.release();
+        APROC_VERIFY(guarded.locked());
+        SemaphoreGuard guard = co_await guarded.acquire();
+        guardedOrder.append(2);
+        co_await wokenFirst;
+        const QList<int> guardedExpected{1, 2};
+        APROC_COMPARE(guardedOrder, guardedExpected);
     };
     APROC_RUN(body());
 }

@@ -443,6 +443,22 @@
         <source>Expect::expectLine(): no line matching &quot;%1&quot; appeared within %2 ms; last output: &quot;%3&quot;</source>
         <translation>Expect::expectLine(): %2ms 안에 &quot;%1&quot;와(과) 일치하는 줄이 나타나지 않았습니다; 마지막 출력: &quot;%3&quot;</translation>
     </message>
+    <message>
+        <source>wait(): invalid ReturnWhen value %1</source>
+        <translation>wait(): 잘못된 ReturnWhen 값 %1</translation>
+    </message>
+    <message>
+        <source>wait(): the list of tasks and futures is empty</source>
+        <translation>wait(): 태스크와 퓨처 목록이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>asCompleted(): timed out after %1 s</source>
+        <translation>asCompleted(): %1초가 지나 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>asCompleted(): next() was called more often than there are futures</source>
+        <translation>asCompleted(): next()가 퓨처 개수보다 많이 호출되었습니다</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

@@ -33,6 +33,7 @@
 #include <aproc/timeout.h>
 #include <aproc/transports.h>
 #include <aproc/version.h>
+#include <aproc/wait.h>
 #include <aproc/waitfor.h>
 
 /*! \namespace aproc

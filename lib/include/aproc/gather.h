@@ -1,14 +1,63 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <aproc/errors.h>
 #include <aproc/impl/awaitable.h>
 
+#include <exception>
 #include <functional>
 #include <tuple>
 #include <variant>
 #include <vector>
 
 namespace aproc {
+
+/*! \brief One child's outcome in gatherOutcomes(): its value, or the exception it finished with
+ *  (a cancelled child holds a CancelledError), as a slot of asyncio.gather(...,
+ *  return_exceptions=True) holds the result or the exception object. */
+template<typename T> class Outcome
+{
+public:
+    /*! \brief The type of the value (std::monostate for a void child). */
+    using value_type = T;
+
+    /*! \brief An outcome holding \a value. */
+    explicit Outcome(T value) : m_state(std::in_place_index<0>, std::move(value)) { }
+    /*! \brief An outcome holding the exception \a error (not null). */
+    explicit Outcome(std::exception_ptr error) : m_state(std::in_place_index<1>, std::move(error))
+    { }
+
+    /*! \brief True when the child finished with a value. */
+    bool hasValue() const noexcept { return m_state.index() == 0; }
+    /*! \brief The value; rethrows the exception when there is none. */
+    const T &value() const &
+    {
+        rethrowIfError();
+        return std::get<0>(m_state);
+    }
+    /*! \brief The value, moved out; rethrows the exception when there is none. */
+    T value() &&
+    {
+        rethrowIfError();
+        return std::move(std::get<0>(m_state));
+    }
+    /*! \brief The exception, or null when the child finished with a value. */
+    std::exception_ptr error() const noexcept
+    {
+        return hasValue() ? std::exception_ptr() : std::get<1>(m_state);
+    }
+    /*! \brief Rethrows the exception; does nothing when there is a value. */
+    void rethrow() const { rethrowIfError(); }
+
+private:
+    void rethrowIfError() const
+    {
+        if (!hasValue())
+            std::rethrow_exception(std::get<1>(m_state));
+    }
+
+    std::variant<T, std::exception_ptr> m_state;
+};
 
 namespace detail {
 
@@ -25,12 +74,27 @@ template<typename T> GatherValue<T> gatherValue(Future<T> &future)
     }
 }
 
+/*! What gatherOutcomes() gives for one child (done): its value, or what awaiting it would throw
+ *  (CancelledError for a cancelled child). Reading it marks the exception retrieved. */
+template<typename T> Outcome<GatherValue<T>> gatherOutcome(Future<T> &future)
+{
+    try {
+        return Outcome<GatherValue<T>>(gatherValue(future));
+    } catch (...) {
+        return Outcome<GatherValue<T>>(std::current_exception());
+    }
+}
+
 /*! The future gather() returns (asyncio's _GatheringFuture): cancelling it cancels every child. */
 template<typename R> class GatheringState final : public FutureCore, public ValueSlot<R>
 {
 public:
-    GatheringState(EventLoop *loop, std::vector<CoreRef> children, std::function<R()> collect)
-        : FutureCore(loop), m_children(std::move(children)), m_collect(std::move(collect))
+    /*! With \a returnExceptions (gatherOutcomes()), a failed or cancelled child does not end the
+     *  gathering: \a collect gets every outcome once all are done. */
+    GatheringState(EventLoop *loop, std::vector<CoreRef> children, std::function<R()> collect,
+                   bool returnExceptions)
+        : FutureCore(loop), m_children(std::move(children)), m_collect(std::move(collect)),
+          m_returnExceptions(returnExceptions)
     { }
 
     void watchChildren()
@@ -71,17 +135,13 @@ private:
                 child->exception(); // mark it retrieved: the gather reported the first one
             return;
         }
-        if (child->cancelled()) {
-            setException(std::make_exception_ptr(CancelledError()));
+        if (!m_returnExceptions && failEarly(child))
             return;
-        }
-        if (auto error = child->exception()) {
-            setException(error);
-            return;
-        }
         if (m_finished < m_children.size())
             return;
         if (m_cancelRequested) {
+            if (m_returnExceptions)
+                markRetrieved(); // as asyncio, which collects the outcomes first
             setException(std::make_exception_ptr(CancelledError()));
             return;
         }
@@ -93,16 +153,41 @@ private:
         }
     }
 
+    /*! gather() without returnExceptions: a cancelled or failed child ends the gathering. */
+    bool failEarly(FutureCore *child)
+    {
+        if (child->cancelled()) {
+            setException(std::make_exception_ptr(CancelledError()));
+            return true;
+        }
+        if (auto error = child->exception()) {
+            setException(error);
+            return true;
+        }
+        return false;
+    }
+
+    void markRetrieved()
+    {
+        for (const CoreRef &child : m_children) {
+            if (!child->cancelled())
+                child->exception();
+        }
+    }
+
     std::vector<CoreRef> m_children;
     std::function<R()> m_collect;
     std::size_t m_finished = 0;
     bool m_cancelRequested = false;
+    bool m_returnExceptions = false;
 };
 
 template<typename R>
-Future<R> startGathering(EventLoop *loop, std::vector<CoreRef> children, std::function<R()> collect)
+Future<R> startGathering(EventLoop *loop, std::vector<CoreRef> children, std::function<R()> collect,
+                         bool returnExceptions = false)
 {
-    auto *state = new GatheringState<R>(loop, std::move(children), std::move(collect));
+    auto *state = new GatheringState<R>(loop, std::move(children), std::move(collect),
+                                        returnExceptions);
     Future<R> outer(state, state);
     state->watchChildren();
     return outer;
@@ -146,6 +231,49 @@ template<typename T> Future<std::vector<detail::GatherValue<T>>> gather(std::vec
             results.push_back(detail::gatherValue(future));
         return results;
     });
+}
+
+/*! \brief gather() that collects every outcome instead of failing on the first exception
+ *  (asyncio.gather(..., return_exceptions=True)): the future finishes once every child is done,
+ *  with one Outcome per awaitable in argument order, holding the value or the exception; a
+ *  cancelled child gives a CancelledError in its slot. Cancelling the returned future cancels
+ *  every child, and then it ends cancelled. */
+template<typename... A>
+Future<std::tuple<Outcome<detail::GatherValue<detail::AwaitResult<A>>>...>>
+gatherOutcomes(A... awaitables)
+{
+    using Result = std::tuple<Outcome<detail::GatherValue<detail::AwaitResult<A>>>...>;
+    auto children = std::make_tuple(detail::ensureFuture(std::move(awaitables))...);
+    std::vector<detail::CoreRef> cores;
+    std::apply([&](auto &...future) { (cores.emplace_back(future.core()), ...); }, children);
+    EventLoop *loop = EventLoop::current();
+    const auto collect = [children]() mutable {
+        return std::apply([](auto &...future) { return Result(detail::gatherOutcome(future)...); },
+                          children);
+    };
+    return detail::startGathering<Result>(loop, std::move(cores), collect, true);
+}
+
+/*! \brief gatherOutcomes() over a list of tasks of one type: the outcomes in list order. */
+template<typename T>
+Future<std::vector<Outcome<detail::GatherValue<T>>>> gatherOutcomes(std::vector<Task<T>> tasks)
+{
+    using Result = std::vector<Outcome<detail::GatherValue<T>>>;
+    std::vector<Future<T>> children;
+    std::vector<detail::CoreRef> cores;
+    for (Task<T> &task : tasks) {
+        children.push_back(detail::ensureFuture(task));
+        cores.emplace_back(children.back().core());
+    }
+    EventLoop *loop = EventLoop::current();
+    const auto collect = [children]() mutable {
+        Result outcomes;
+        outcomes.reserve(children.size());
+        for (Future<T> &future : children)
+            outcomes.push_back(detail::gatherOutcome(future));
+        return outcomes;
+    };
+    return detail::startGathering<Result>(loop, std::move(cores), collect, true);
 }
 
 } // namespace aproc

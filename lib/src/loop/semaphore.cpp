@@ -98,7 +98,12 @@ int Semaphore::value() const
 
 Task<SemaphoreGuard> Semaphore::acquire()
 {
-    co_await acquireUnguarded();
+    // A free unit is taken in this frame: no second coroutine frame for acquireUnguarded().
+    const bool free = !locked();
+    if (free)
+        --d->value;
+    else
+        co_await acquireUnguarded();
     co_return SemaphoreGuard(this);
 }
 

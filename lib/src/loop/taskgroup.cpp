@@ -8,19 +8,22 @@
 
 #include <QtCore/QCoreApplication>
 
-#include <algorithm>
+#include <map>
 
 namespace aproc {
 
 class TaskGroupPrivate
 {
 public:
-    void onTaskDone(detail::FutureCore *task);
+    void onTaskDone(detail::FutureCore *task, quint64 id);
     void abort();
 
     EventLoop *loop = EventLoop::current();
     detail::TaskCore *parent = nullptr; // null once the group is gone
-    std::vector<detail::CoreRef> tasks; // not done yet
+    // Not done yet, by creation order: finding and removing one costs O(log n), not a shift of
+    // every later task (a vector made N tasks cost O(N^2)).
+    std::map<quint64, detail::CoreRef> tasks;
+    quint64 nextTaskId = 0;
     std::vector<std::exception_ptr> errors;
     std::optional<Future<void>> allDone; // finish() waits on it
     bool exiting = false;
@@ -31,19 +34,20 @@ public:
 void TaskGroupPrivate::abort()
 {
     aborting = true;
-    const std::vector<detail::CoreRef> running = tasks; // cancel() may not change the list
+    std::vector<detail::CoreRef> running; // cancel() may not change the list
+    running.reserve(tasks.size());
+    for (const auto &entry : tasks)
+        running.push_back(entry.second);
     for (const detail::CoreRef &task : running) {
         if (!task->done())
             task->cancel();
     }
 }
 
-void TaskGroupPrivate::onTaskDone(detail::FutureCore *task)
+void TaskGroupPrivate::onTaskDone(detail::FutureCore *task, quint64 id)
 {
-    const auto found = std::find_if(tasks.begin(), tasks.end(), [task](const detail::CoreRef &ref) {
-        return ref.get() == task;
-    });
-    const detail::CoreRef keep = found != tasks.end() ? *found : detail::CoreRef(task);
+    const auto found = tasks.find(id);
+    const detail::CoreRef keep = found != tasks.end() ? found->second : detail::CoreRef(task);
     if (found != tasks.end())
         tasks.erase(found);
     if (allDone && tasks.empty() && !allDone->done())
@@ -117,8 +121,9 @@ void TaskGroup::admit(detail::FutureCore *task)
 
 void TaskGroup::adopt(detail::FutureCore *task)
 {
-    d->tasks.emplace_back(task);
-    task->addDoneCallback([state = d, task] { state->onTaskDone(task); });
+    const quint64 id = d->nextTaskId++;
+    d->tasks.emplace(id, detail::CoreRef(task));
+    task->addDoneCallback([state = d, task, id] { state->onTaskDone(task, id); });
 }
 
 Task<void> TaskGroup::finish(std::exception_ptr bodyError)
