@@ -11,10 +11,10 @@
 //                    the first child's
 // Prints {"value": p99 latency in ms, "extra": {...}} as its last line.
 #include "console/consoleview.h"
-#include "mainwindow.h"
 #include "processes/managedprocess.h"
 #include "processes/processmanager.h"
 #include "window/consolepanel.h"
+#include "window/mainwindow.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QSettings>

@@ -198,7 +198,9 @@ Future<R> startGathering(EventLoop *loop, std::vector<CoreRef> children, std::fu
 /*! \brief Runs the awaitables concurrently and gives their results in argument order, void ones
  *  as std::monostate (asyncio.gather). Tasks not yet started are scheduled as tasks of their own.
  *  The first exception propagates to the awaiter (the other children go on running); cancelling
- *  the returned future cancels every child. */
+ *  the returned future cancels every child. Since the others run on after a failure, children
+ *  that use the awaiting coroutine's locals (a shared index, a results array) would outlive
+ *  them: give such children to taskGroup(), which cancels the rest and waits for them. */
 template<typename... A>
 Future<std::tuple<detail::GatherValue<detail::AwaitResult<A>>...>> gather(A... awaitables)
 {

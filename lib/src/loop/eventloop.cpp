@@ -469,7 +469,7 @@ void EventLoopPrivate::cancelRemainingTasks()
     // As asyncio.run() does at the end: cancel what still runs and let it unwind, then drop the
     // rest so that no coroutine frame outlives its loop.
     for (int round = 0; round < 100 && !tasks.empty(); ++round) {
-        for (detail::TaskCore *task : std::vector<detail::TaskCore *>(tasks.begin(), tasks.end()))
+        for (detail::TaskCore *task : tasks.snapshot())
             task->cancel();
         for (int i = 0; i < 100 && !ready.empty(); ++i)
             runReady();
@@ -486,7 +486,7 @@ void EventLoopPrivate::cancelRemainingTasks()
     readers.clear();
     writers.clear();
     signalRelay.reset();
-    for (detail::TaskCore *task : std::vector<detail::TaskCore *>(tasks.begin(), tasks.end())) {
+    for (detail::TaskCore *task : tasks.snapshot()) {
         tasks.erase(task);
         task->deref();
     }

@@ -7,6 +7,7 @@
 
 #include <aproc/eventloop.h>
 #include <aproc/impl/callback.h>
+#include <aproc/impl/taskcore.h>
 
 #include "loop/eventloopreadyqueue_p.h"
 
@@ -18,7 +19,6 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
@@ -31,6 +31,56 @@ namespace detail {
 class FutureCore;
 class TaskCore;
 class SignalRelay;
+} // namespace detail
+
+namespace detail {
+
+/*! The tasks a loop runs, each started and not done (asyncio's all_tasks): a doubly linked list
+ *  through TaskCore::taskLinks(), newest first. */
+class TaskList
+{
+public:
+    void insert(TaskCore *task) noexcept
+    {
+        TaskCore::TaskLinks &links = task->taskLinks();
+        Q_ASSERT(!links.previous && !links.next && task != m_head);
+        links.next = m_head;
+        if (m_head)
+            m_head->taskLinks().previous = task;
+        m_head = task;
+        ++m_size;
+    }
+    void erase(TaskCore *task) noexcept
+    {
+        TaskCore::TaskLinks &links = task->taskLinks();
+        if (links.previous)
+            links.previous->taskLinks().next = links.next;
+        else if (m_head == task)
+            m_head = links.next;
+        else
+            return; // not in the list
+        if (links.next)
+            links.next->taskLinks().previous = links.previous;
+        links = {};
+        --m_size;
+    }
+    bool empty() const noexcept { return m_head == nullptr; }
+    size_t size() const noexcept { return m_size; }
+    /*! A copy, for loops that may start or end tasks while they go through it. */
+    std::vector<TaskCore *> snapshot() const
+    {
+        std::vector<TaskCore *> copy;
+        copy.reserve(m_size);
+        for (TaskCore *task = m_head; task; task = task->taskLinks().next)
+            copy.push_back(task);
+        return copy;
+    }
+
+private:
+    TaskCore *m_head = nullptr;
+    size_t m_size = 0;
+};
+
 } // namespace detail
 
 class EventLoopPrivate
@@ -106,7 +156,7 @@ public:
     EventLoop::ExceptionHandler exceptionHandler;
     std::vector<QEventLoop *> runners;
     int runDepth = 0;
-    std::unordered_set<detail::TaskCore *> tasks;
+    detail::TaskList tasks;
 };
 
 } // namespace aproc

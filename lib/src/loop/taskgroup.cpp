@@ -8,22 +8,82 @@
 
 #include <QtCore/QCoreApplication>
 
-#include <map>
+#include <vector>
 
 namespace aproc {
+
+namespace {
+
+/*! A group's running tasks in creation order, linked through TaskCore::groupLinks(); each
+ *  holds a reference to its task. Appending and removing one costs O(1) and allocates nothing
+ *  (a vector made N tasks cost O(N^2), a map a node and O(log n) each). */
+class GroupTasks
+{
+public:
+    GroupTasks() = default;
+    GroupTasks(const GroupTasks &) = delete;
+    GroupTasks &operator=(const GroupTasks &) = delete;
+    ~GroupTasks()
+    {
+        while (m_head)
+            erase(m_head);
+    }
+
+    void append(detail::TaskCore *task) noexcept
+    {
+        task->ref();
+        detail::TaskCore::TaskLinks &links = task->groupLinks();
+        links.previous = m_tail;
+        links.next = nullptr;
+        if (m_tail)
+            m_tail->groupLinks().next = task;
+        else
+            m_head = task;
+        m_tail = task;
+        ++m_size;
+    }
+    /*! Removes \a task if it is in the list; false if it was not. */
+    bool erase(detail::TaskCore *task) noexcept
+    {
+        detail::TaskCore::TaskLinks &links = task->groupLinks();
+        if (!links.previous && m_head != task)
+            return false;
+        (links.previous ? links.previous->groupLinks().next : m_head) = links.next;
+        (links.next ? links.next->groupLinks().previous : m_tail) = links.previous;
+        links = {};
+        --m_size;
+        task->deref(); // may destroy the frame
+        return true;
+    }
+    bool empty() const noexcept { return m_head == nullptr; }
+    size_t size() const noexcept { return m_size; }
+    /*! The tasks, oldest first, each referenced: cancel() may end and remove them meanwhile. */
+    std::vector<detail::CoreRef> snapshot() const
+    {
+        std::vector<detail::CoreRef> copy;
+        copy.reserve(m_size);
+        for (detail::TaskCore *task = m_head; task; task = task->groupLinks().next)
+            copy.emplace_back(task);
+        return copy;
+    }
+
+private:
+    detail::TaskCore *m_head = nullptr;
+    detail::TaskCore *m_tail = nullptr;
+    size_t m_size = 0;
+};
+
+} // namespace
 
 class TaskGroupPrivate
 {
 public:
-    void onTaskDone(detail::FutureCore *task, quint64 id);
+    void onTaskDone(detail::TaskCore *task);
     void abort();
 
     EventLoop *loop = EventLoop::current();
     detail::TaskCore *parent = nullptr; // null once the group is gone
-    // Not done yet, by creation order: finding and removing one costs O(log n), not a shift of
-    // every later task (a vector made N tasks cost O(N^2)).
-    std::map<quint64, detail::CoreRef> tasks;
-    quint64 nextTaskId = 0;
+    GroupTasks tasks; // not done yet, by creation order
     std::vector<std::exception_ptr> errors;
     std::optional<Future<void>> allDone; // finish() waits on it
     bool exiting = false;
@@ -34,22 +94,16 @@ public:
 void TaskGroupPrivate::abort()
 {
     aborting = true;
-    std::vector<detail::CoreRef> running; // cancel() may not change the list
-    running.reserve(tasks.size());
-    for (const auto &entry : tasks)
-        running.push_back(entry.second);
-    for (const detail::CoreRef &task : running) {
+    for (const detail::CoreRef &task : tasks.snapshot()) { // cancel() may change the list
         if (!task->done())
             task->cancel();
     }
 }
 
-void TaskGroupPrivate::onTaskDone(detail::FutureCore *task, quint64 id)
+void TaskGroupPrivate::onTaskDone(detail::TaskCore *task)
 {
-    const auto found = tasks.find(id);
-    const detail::CoreRef keep = found != tasks.end() ? found->second : detail::CoreRef(task);
-    if (found != tasks.end())
-        tasks.erase(found);
+    const detail::CoreRef keep(task);
+    tasks.erase(task);
     if (allDone && tasks.empty() && !allDone->done())
         allDone->setResult();
     if (task->cancelled())
@@ -121,9 +175,9 @@ void TaskGroup::admit(detail::FutureCore *task)
 
 void TaskGroup::adopt(detail::FutureCore *task)
 {
-    const quint64 id = d->nextTaskId++;
-    d->tasks.emplace(id, detail::CoreRef(task));
-    task->addDoneCallback([state = d, task, id] { state->onTaskDone(task, id); });
+    auto *taskCore = static_cast<detail::TaskCore *>(task);
+    d->tasks.append(taskCore);
+    task->addDoneCallback([state = d, taskCore] { state->onTaskDone(taskCore); });
 }
 
 Task<void> TaskGroup::finish(std::exception_ptr bodyError)

@@ -49,6 +49,17 @@ public:
     /*! The task whose step runs now on this thread, or null. */
     static TaskCore *current() noexcept;
 
+    /*! The links of the loop's list of running tasks (asyncio's all_tasks): intrusive, so that
+     *  starting and ending a task allocates nothing and never rehashes. */
+    struct TaskLinks
+    {
+        TaskCore *previous = nullptr;
+        TaskCore *next = nullptr;
+    };
+    TaskLinks &taskLinks() noexcept { return m_links; }
+    /*! The links of its TaskGroup's list of running tasks (a task is in one group at most). */
+    TaskLinks &groupLinks() noexcept { return m_groupLinks; }
+
 protected:
     virtual std::coroutine_handle<> frame() noexcept = 0;
     void destroy() override { frame().destroy(); }
@@ -61,6 +72,8 @@ private:
     std::coroutine_handle<> m_resumePoint;
     CoreRef m_waiter;
     QString m_pendingCancelMessage;
+    TaskLinks m_links;
+    TaskLinks m_groupLinks;
     int m_cancelRequests = 0;
     bool m_mustCancel = false;
     bool m_started = false;
