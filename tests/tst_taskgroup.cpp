@@ -110,6 +110,42 @@ Task<void> firstFailureCancelsTheOthers()
     APROC_COMPARE(cancelled, 2);
 }
 
+// Waits on a future of its own; appends \a id to \a order when it is cancelled.
+Task<void> recordCancellation(int id, QList<int> *order)
+{
+    try {
+        Future<void> never; // its own: cancelling a task cancels the future it awaits
+        co_await never;
+    } catch (const CancelledError &) {
+        order->append(id);
+        throw;
+    }
+}
+
+// Aproc's own (asyncio keeps its tasks in a set): the tasks are cancelled in creation order, and
+// size() counts those not done, also when some end before the others.
+Task<void> cancellationFollowsCreationOrder()
+{
+    QList<int> order;
+    qsizetype sizeBeforeFailure = -1;
+    try {
+        co_await taskGroup([&](TaskGroup &group) -> Task<void> {
+            for (int id = 0; id < 5; ++id)
+                group.createTask(recordCancellation(id, &order));
+            group.createTask(valueAfter(0, 1)); // ends first: its entry leaves the middle
+            for (int id = 5; id < 8; ++id)
+                group.createTask(recordCancellation(id, &order));
+            for (int i = 0; i < 10 && group.size() > 8; ++i)
+                co_await sleep(0ms); // valueAfter() ends, then its done callback runs
+            sizeBeforeFailure = group.size();
+            group.createTask(failAfter(1, QStringLiteral("stop")));
+            co_return;
+        });
+    } catch (const ExceptionGroup &) { }
+    APROC_COMPARE(sizeBeforeFailure, 8);
+    APROC_COMPARE(order, QList<int>({0, 1, 2, 3, 4, 5, 6, 7}));
+}
+
 Task<void> everyFailureIsCollected()
 {
     bool groupFailed = false;
@@ -308,6 +344,7 @@ private Q_SLOTS:
     void bodyValueIsTheResult() { APROC_RUN(::bodyValueIsTheResult()); }
     // test_taskgroup_05, _06: one failure cancels the rest; cancelled tasks are not errors.
     void firstFailureCancelsTheOthers() { APROC_RUN(::firstFailureCancelsTheOthers()); }
+    void cancellationFollowsCreationOrder() { APROC_RUN(::cancellationFollowsCreationOrder()); }
     // test_taskgroup_07: every error, in order.
     void everyFailureIsCollected() { APROC_RUN(::everyFailureIsCollected()); }
     // test_taskgroup_17, _18: the body is cancelled, the parent is not left cancelled.

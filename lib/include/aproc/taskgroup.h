@@ -32,10 +32,11 @@ struct TaskGroupAccess
  *  Made by taskGroup(), which hands it to its body: the body starts tasks with createTask(),
  *  and taskGroup() finishes only when every one of them is done, so nothing of the group runs
  *  after it is left and a task may use what the body's caller owns. The first task that fails
- *  cancels the others and the body (which is then cancelled at its current co_await); once all
- *  are done, taskGroup() throws an ExceptionGroup with every error that is not a cancellation,
- *  in the order they happened. Cancelling the task that runs taskGroup() cancels the tasks, waits
- *  for them and then propagates CancelledError. Belongs to the thread of its loop. */
+ *  cancels the others, in the order they were created, and the body (which is then cancelled at its
+ * current co_await); once all are done, taskGroup() throws an ExceptionGroup with every error that
+ * is not a cancellation, in the order they happened. Cancelling the task that runs taskGroup()
+ * cancels the tasks, waits for them and then propagates CancelledError. Belongs to the thread of
+ * its loop. */
 class APROC_EXPORT TaskGroup
 {
 public:
