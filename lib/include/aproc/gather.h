@@ -215,16 +215,26 @@ Future<std::tuple<detail::GatherValue<detail::AwaitResult<A>>...>> gather(A... a
     });
 }
 
+namespace detail {
+/*! The futures of \a tasks, each scheduled if it had not started, and their cores in \a cores. */
+template<typename T>
+std::vector<Future<T>> childFutures(std::vector<Task<T>> &tasks, std::vector<CoreRef> &cores)
+{
+    std::vector<Future<T>> children;
+    for (Task<T> &task : tasks) {
+        children.push_back(ensureFuture(task));
+        cores.emplace_back(children.back().core());
+    }
+    return children;
+}
+} // namespace detail
+
 /*! \brief gather() over a list of tasks of one type: the results in list order. */
 template<typename T> Future<std::vector<detail::GatherValue<T>>> gather(std::vector<Task<T>> tasks)
 {
     using Result = std::vector<detail::GatherValue<T>>;
-    std::vector<Future<T>> children;
     std::vector<detail::CoreRef> cores;
-    for (Task<T> &task : tasks) {
-        children.push_back(detail::ensureFuture(task));
-        cores.emplace_back(children.back().core());
-    }
+    std::vector<Future<T>> children = detail::childFutures(tasks, cores);
     EventLoop *loop = EventLoop::current();
     return detail::startGathering<Result>(loop, std::move(cores), [children]() mutable {
         Result results;
@@ -261,12 +271,8 @@ template<typename T>
 Future<std::vector<Outcome<detail::GatherValue<T>>>> gatherOutcomes(std::vector<Task<T>> tasks)
 {
     using Result = std::vector<Outcome<detail::GatherValue<T>>>;
-    std::vector<Future<T>> children;
     std::vector<detail::CoreRef> cores;
-    for (Task<T> &task : tasks) {
-        children.push_back(detail::ensureFuture(task));
-        cores.emplace_back(children.back().core());
-    }
+    std::vector<Future<T>> children = detail::childFutures(tasks, cores);
     EventLoop *loop = EventLoop::current();
     const auto collect = [children]() mutable {
         Result outcomes;
