@@ -229,6 +229,7 @@ private Q_SLOTS:
     void shutdownWakesEveryWaiter();
     void moveOnlyItems();
     void workerPool();
+    void readyPutAndGetDoNotSuspend();
 };
 
 void tst_Queues::cleanupTestCase()
@@ -850,6 +851,40 @@ void tst_Queues::workerPool()
         for (const QString &each : ran)
             jobs.append(each.section(QLatin1Char(' '), 0, 0));
         APROC_COMPARE(jobs, names); // each job once, in the order they were put
+    };
+    APROC_RUN(body());
+}
+
+// As asyncio: `await q.put(x)` with room and `await q.get()` with an item never yield to the
+// loop (a callback scheduled just before has not run after them); on a full or empty queue they
+// suspend until another task makes room or puts an item.
+void tst_Queues::readyPutAndGetDoNotSuspend()
+{
+    const auto body = []() -> Task<void> {
+        auto &q = lastingQueue<Queue<int>>(1);
+        bool ran = false;
+        EventLoop::current()->callSoon([&ran] { ran = true; });
+        co_await q.put(1);
+        const int item = co_await q.get();
+        APROC_COMPARE(item, 1);
+        APROC_VERIFY(!ran);
+
+        Task<int> getter = createTask(q.get()); // an awaitable in a task of its own
+        co_await sleep(0ms);
+        APROC_VERIFY(ran);
+        APROC_VERIFY(!getter.done()); // the queue is empty: it waits
+        co_await q.put(2); // room: at once, and the getter is woken
+        co_await q.put(3); // full until the getter has taken 2: this one waits
+        Task<void> putter = createTask(q.put(4));
+        co_await sleep(0ms);
+        APROC_COMPARE(co_await getter, 2);
+        const bool putterWaits = !putter.done();
+        APROC_VERIFY(putterWaits);
+        const int third = co_await q.get();
+        APROC_COMPARE(third, 3);
+        co_await putter;
+        const int fourth = co_await q.get();
+        APROC_COMPARE(fourth, 4);
     };
     APROC_RUN(body());
 }

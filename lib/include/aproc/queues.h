@@ -6,14 +6,86 @@
 
 #include <aproc/errors.h>
 #include <aproc/future.h>
+#include <aproc/impl/awaitable.h>
 #include <aproc/impl/queuecore.h>
 #include <aproc/task.h>
 
+#include <coroutine>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace aproc {
+
+namespace detail {
+
+/*! \brief What a queue's get() returns: await it once with `co_await`, or give it to
+ *  createTask(). When the queue holds an item it completes in await_ready(), without a
+ *  suspension or a coroutine frame; otherwise await_suspend() starts the waiting get, a
+ *  Task<T>, and waits for it (as StreamReader's reads do). */
+template<typename Queue> class [[nodiscard]] QueueGetAwaitable
+{
+    using T = typename Queue::value_type;
+
+public:
+    /*! \brief A get() of \a queue. */
+    explicit QueueGetAwaitable(Queue *queue) noexcept : m_queue(queue) { }
+    /*! \brief True when an item is there to take now. */
+    bool await_ready() const noexcept { return !m_queue->empty(); }
+    /*! \brief Starts the waiting get and waits for it. */
+    template<typename P> std::coroutine_handle<> await_suspend(std::coroutine_handle<P> awaiting)
+    {
+        m_waiting.emplace(typename Task<T>::Awaiter{m_queue->getWhenThere()});
+        return m_waiting->await_suspend(awaiting);
+    }
+    /*! \brief The item, or the get's exception rethrown. */
+    T await_resume()
+    {
+        if (m_waiting)
+            return m_waiting->await_resume();
+        return m_queue->getNowait();
+    }
+
+private:
+    Queue *m_queue;
+    std::optional<typename Task<T>::Awaiter> m_waiting;
+};
+
+/*! \brief What a queue's put() returns: await it once with `co_await`, or give it to
+ *  createTask(). When the queue has room it completes in await_ready(), without a suspension or
+ *  a coroutine frame; otherwise await_suspend() starts the waiting put, a Task<void>. */
+template<typename Queue> class [[nodiscard]] QueuePutAwaitable
+{
+    using T = typename Queue::value_type;
+
+public:
+    /*! \brief A put() of \a item into \a queue. */
+    QueuePutAwaitable(Queue *queue, T item) : m_queue(queue), m_item(std::move(item)) { }
+    /*! \brief True when the queue has room now. */
+    bool await_ready() const noexcept { return !m_queue->full(); }
+    /*! \brief Starts the waiting put and waits for it. */
+    template<typename P> std::coroutine_handle<> await_suspend(std::coroutine_handle<P> awaiting)
+    {
+        m_waiting.emplace(Task<void>::Awaiter{m_queue->putWhenRoom(std::move(m_item))});
+        return m_waiting->await_suspend(awaiting);
+    }
+    /*! \brief Nothing, or the put's exception rethrown. */
+    void await_resume()
+    {
+        if (m_waiting)
+            m_waiting->await_resume();
+        else
+            m_queue->putNowait(std::move(m_item));
+    }
+
+private:
+    Queue *m_queue;
+    T m_item;
+    std::optional<Task<void>::Awaiter> m_waiting;
+};
+
+} // namespace detail
 
 /*! \brief What the three queues share (asyncio.Queue): a queue of \a T items kept in the order
  *  of \a Storage, for producer and consumer coroutines of one loop.
@@ -23,9 +95,10 @@ namespace aproc {
  *  waiting get() loses no item: one that was woken but cancelled before it ran hands its turn to
  *  the next getter; a cancelled put() inserts nothing. \a T may be move-only.
  *
- *  put(), get() and join() return lazy coroutines: nothing happens until they are awaited (or
- *  scheduled with createTask()), like a Python coroutine. They refer to the queue, which must
- *  outlive them; a queue is neither copied nor moved. It belongs to the thread of its loop. */
+ *  put(), get() and join() are lazy, like a Python coroutine: nothing happens until they are
+ *  awaited (or given to createTask()). A put() with room and a get() with an item complete
+ *  without suspending and without a coroutine frame. They refer to the queue, which must outlive
+ *  them; a queue is neither copied nor moved. It belongs to the thread of its loop. */
 template<typename T, typename Storage> class BasicQueue
 {
 public:
@@ -53,24 +126,9 @@ public:
     /*! \brief Puts \a item into the queue, first waiting while it is full (asyncio.Queue.put).
      *  Throws QueueShutDown once the queue is shut down, also to a put() waiting then.
      *  Cancelled while it waits, it inserts nothing. */
-    Task<void> put(T item)
+    detail::QueuePutAwaitable<BasicQueue> put(T item)
     {
-        while (full()) {
-            if (m_state.isShutDown())
-                m_state.throwShutDown("put()");
-            Future<void> putter = m_state.addPutter();
-            std::exception_ptr error;
-            try {
-                co_await putter;
-            } catch (...) {
-                error = std::current_exception();
-            }
-            if (error) {
-                m_state.putterFailed(putter, full());
-                std::rethrow_exception(error);
-            }
-        }
-        putNowait(std::move(item));
+        return detail::QueuePutAwaitable<BasicQueue>(this, std::move(item));
     }
 
     /*! \brief Puts \a item into the queue at once (asyncio.Queue.put_nowait): QueueFull when it
@@ -88,24 +146,9 @@ public:
     /*! \brief Removes and gives the next item, first waiting while the queue is empty
      *  (asyncio.Queue.get). Throws QueueShutDown when the queue is shut down and empty, also to
      *  a get() waiting then. Cancelled, it takes no item. */
-    Task<T> get()
+    detail::QueueGetAwaitable<BasicQueue> get()
     {
-        while (empty()) {
-            if (m_state.isShutDown())
-                m_state.throwShutDown("get()");
-            Future<void> getter = m_state.addGetter();
-            std::exception_ptr error;
-            try {
-                co_await getter;
-            } catch (...) {
-                error = std::current_exception();
-            }
-            if (error) {
-                m_state.getterFailed(getter, empty());
-                std::rethrow_exception(error);
-            }
-        }
-        co_return getNowait();
+        return detail::QueueGetAwaitable<BasicQueue>(this);
     }
 
     /*! \brief Removes and gives the next item at once (asyncio.Queue.get_nowait): QueueEmpty
@@ -152,6 +195,51 @@ public:
     const detail::QueueState &state() const noexcept { return m_state; }
 
 private:
+    template<typename Q> friend class detail::QueueGetAwaitable;
+    template<typename Q> friend class detail::QueuePutAwaitable;
+
+    // put() when the queue is full: waits for room (asyncio.Queue.put's loop).
+    Task<void> putWhenRoom(T item)
+    {
+        while (full()) {
+            if (m_state.isShutDown())
+                m_state.throwShutDown("put()");
+            Future<void> putter = m_state.addPutter();
+            std::exception_ptr error;
+            try {
+                co_await putter;
+            } catch (...) {
+                error = std::current_exception();
+            }
+            if (error) {
+                m_state.putterFailed(putter, full());
+                std::rethrow_exception(error);
+            }
+        }
+        putNowait(std::move(item));
+    }
+
+    // get() when the queue is empty: waits for an item (asyncio.Queue.get's loop).
+    Task<T> getWhenThere()
+    {
+        while (empty()) {
+            if (m_state.isShutDown())
+                m_state.throwShutDown("get()");
+            Future<void> getter = m_state.addGetter();
+            std::exception_ptr error;
+            try {
+                co_await getter;
+            } catch (...) {
+                error = std::current_exception();
+            }
+            if (error) {
+                m_state.getterFailed(getter, empty());
+                std::rethrow_exception(error);
+            }
+        }
+        co_return getNowait();
+    }
+
     detail::QueueState m_state; // first: it checks maxsize before anything else is made
     Storage m_storage;
 };

@@ -51,3 +51,16 @@ template<typename A> Future<AwaitResult<A>> ensureFuture(A awaitable)
 }
 
 } // namespace aproc::detail
+
+namespace aproc {
+
+/*! createTask() of an awaitable that is not a Task, such as a Queue's get() or put(): it is
+ *  awaited in a task of its own, scheduled like a coroutine given to createTask(). */
+template<typename A>
+requires(!detail::IsTask<std::decay_t<A>>::value && !detail::IsFuture<std::decay_t<A>>::value)
+        Task<detail::AwaitResult<A>> createTask(A awaitable)
+{
+    return createTask(detail::awaitInTask(std::move(awaitable)));
+}
+
+} // namespace aproc
