@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Many commands, a few at a time: a Semaphore inside a task group (the short form), and a pool
 // of workers fed by a bounded Queue (when the jobs arrive while the workers run). Either way a
-// failure cancels the rest and nothing of the group runs on after it is left.
+// failure cancels the rest and nothing of the group runs on after it is left. Then results in
+// the order they finish (asCompleted), and every outcome at once (gatherOutcomes).
 #include <aproc/aproc.h>
 
 #include <QtCore/QCoreApplication>
@@ -103,10 +104,33 @@ aproc::Task<void> withQueue()
     qInfo().noquote() << "queue done:" << done.join(QLatin1Char(' '));
 }
 
+// Results as they come (asyncio.as_completed), and every outcome, failures included
+// (asyncio.gather(..., return_exceptions=True)).
+aproc::Task<void> asTheyFinish()
+{
+    std::vector<aproc::Task<QByteArray>> commands;
+    commands.push_back(output(QStringLiteral("sleep 0.5; echo slow")));
+    commands.push_back(output(QStringLiteral("echo fast")));
+    auto completed = aproc::asCompleted(std::move(commands), 30s);
+    QStringList order;
+    while (completed.hasNext()) {
+        aproc::Task<QByteArray> finished = co_await completed.next();
+        const QByteArray result = co_await finished;
+        order.append(QString::fromUtf8(result));
+    }
+    qInfo().noquote() << "as they finish:" << order.join(QLatin1Char(' '));
+
+    auto [fine, failed] = co_await aproc::gatherOutcomes(output(QStringLiteral("echo fine")),
+                                                         output(QStringLiteral("exit 3")));
+    qInfo().noquote() << "outcomes:" << fine.value() << "and"
+                      << (failed.hasValue() ? "a value" : "an error");
+}
+
 aproc::Task<void> demo()
 {
     co_await withSemaphore();
     co_await withQueue();
+    co_await asTheyFinish();
 }
 
 int main(int argc, char **argv)
