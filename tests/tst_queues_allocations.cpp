@@ -11,34 +11,12 @@
 
 #include <QtTest/QtTest>
 
+#include "support/countingnew.h"
+
 #include <chrono>
-#include <cstdlib>
-#include <new>
 
 using namespace aproc;
 using namespace std::chrono_literals;
-
-namespace {
-thread_local qint64 t_operatorNewCalls = 0;
-}
-
-void *operator new(std::size_t size)
-{
-    ++t_operatorNewCalls;
-    if (void *memory = std::malloc(size ? size : 1))
-        return memory;
-    throw std::bad_alloc();
-}
-
-void operator delete(void *memory) noexcept
-{
-    std::free(memory);
-}
-
-void operator delete(void *memory, std::size_t) noexcept
-{
-    std::free(memory);
-}
 
 namespace {
 
@@ -50,13 +28,13 @@ Task<void> readyOperationsMakeNoFrame(Queue<int> *queue, qint64 *allocations)
 {
     co_await queue->put(-1);
     co_await queue->get();
-    const qint64 before = t_operatorNewCalls;
+    const qint64 before = testsupport::operatorNewCalls();
     long sum = 0;
     for (int i = 0; i < Items; ++i) {
         co_await queue->put(i);
         sum += co_await queue->get();
     }
-    *allocations = t_operatorNewCalls - before;
+    *allocations = testsupport::operatorNewCalls() - before;
     APROC_COMPARE(sum, long(Items) * (Items - 1) / 2);
 }
 
@@ -70,9 +48,9 @@ Task<void> putLater(Queue<int> *queue)
 Task<void> waitingGetMakesItsFrame(Queue<int> *queue, qint64 *allocations)
 {
     Task<void> producer = createTask(putLater(queue));
-    const qint64 before = t_operatorNewCalls;
+    const qint64 before = testsupport::operatorNewCalls();
     const int item = co_await queue->get();
-    *allocations = t_operatorNewCalls - before;
+    *allocations = testsupport::operatorNewCalls() - before;
     APROC_COMPARE(item, 7);
     co_await producer;
 }

@@ -11,40 +11,15 @@
 
 #include <QtTest/QtTest>
 
+#include "support/countingnew.h"
 #include "support/readcase.h"
 
-#include <cstdlib>
 #include <memory>
-#include <new>
 
 using namespace aproc;
 using testsupport::ReadCase;
 using testsupport::startRead;
 using namespace Qt::StringLiterals;
-
-// Counts this thread's calls of operator new: coroutine frames, futures and exception objects
-// made with `new` show up here; QByteArray's buffers (malloc) do not.
-namespace {
-thread_local qint64 t_operatorNewCalls = 0;
-}
-
-void *operator new(std::size_t size)
-{
-    ++t_operatorNewCalls;
-    if (void *memory = std::malloc(size ? size : 1))
-        return memory;
-    throw std::bad_alloc();
-}
-
-void operator delete(void *memory) noexcept
-{
-    std::free(memory);
-}
-
-void operator delete(void *memory, std::size_t) noexcept
-{
-    std::free(memory);
-}
 
 class tst_StreamReaderAllocations : public QObject
 {
@@ -100,13 +75,13 @@ void tst_StreamReaderAllocations::bufferedReadDoesNotSuspend()
         EventLoop::current()->callSoon([ran] { *ran = true; });
         QByteArray value;
         bool threw = false;
-        const qint64 newCallsBefore = t_operatorNewCalls;
+        const qint64 newCallsBefore = testsupport::operatorNewCalls();
         try {
             value = co_await startRead(reader, readCase);
         } catch (const ValueError &) {
             threw = true;
         }
-        const qint64 newCalls = t_operatorNewCalls - newCallsBefore;
+        const qint64 newCalls = testsupport::operatorNewCalls() - newCallsBefore;
         const bool suspended = *ran;
         APROC_VERIFY2(!suspended, "the read suspended");
         if (countAllocations)
@@ -126,9 +101,9 @@ void tst_StreamReaderAllocations::waitingReadSuspends()
         const auto ran = std::make_shared<bool>(false);
         EventLoop::current()->callSoon([ran] { *ran = true; });
         EventLoop::current()->callSoon([&reader] { reader.feedData("late\n"_ba); });
-        const qint64 newCallsBefore = t_operatorNewCalls;
+        const qint64 newCallsBefore = testsupport::operatorNewCalls();
         const QByteArray line = co_await reader.readline();
-        const qint64 newCalls = t_operatorNewCalls - newCallsBefore;
+        const qint64 newCalls = testsupport::operatorNewCalls() - newCallsBefore;
         const bool suspended = *ran;
         APROC_COMPARE(line, "late\n"_ba);
         APROC_VERIFY(suspended);
