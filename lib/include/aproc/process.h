@@ -2,6 +2,7 @@
 #pragma once
 
 #include <aproc/aproc_export.h>
+#include <aproc/containment.h>
 #include <aproc/eventloop.h>
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
@@ -31,6 +32,10 @@ struct Communicated
 {
     std::optional<QByteArray> out; //!< \brief stdout's bytes (communicate()'s stdout_data).
     std::optional<QByteArray> err; //!< \brief stderr's bytes (communicate()'s stderr_data).
+    /*! \brief Empty, unless ProcessOptions::exitDrain's grace expired with a pipe still open:
+     *  then each process that still held one, as "pid command" (out and err are what was read
+     *  until then). */
+    QStringList outputHeldBy;
 };
 
 /*! \brief A child process (asyncio.subprocess.Process), awaitable and with Qt signals.
@@ -85,17 +90,34 @@ public:
     void sendSignal(int signo);
     /*! \brief sendSignal(SIGTERM) (Process.terminate). */
     void terminate();
-    /*! \brief sendSignal(SIGKILL) (Process.kill). */
+    /*! \brief sendSignal(SIGKILL) (Process.kill). For a contained child, SIGKILL to every
+     *  process of its tree (`cgroup.kill` for a cgroup); waitForTree() says when all are gone.
+     */
     void kill();
-    /*! \brief Sends \a signo to the child's process group (started with startNewSession, a
-     *  processGroup of 0 or a pty, so that it leads a group of its own): stops a whole tree.
+    /*! \brief Sends \a signo to every process of a contained child's tree, including those that
+     *  left its group; for an uncontained child, to its process group (started with
+     *  startNewSession, a processGroup of 0 or a pty, so that it leads a group of its own).
      *  Once the child was reaped, the group is still signalled while the child's output is open
      *  (a descendant holds it, so the group's id cannot have been reused); after that, and for a
      *  child without a group of its own, it does nothing. */
     void sendSignalToGroup(int signo);
     /*! \brief SIGTERM, then SIGKILL if the child is still alive after \a grace; gives the
-     *  returncode. */
+     *  returncode. For a contained child, both go to every process of its tree, the SIGKILL
+     *  to whatever is left of it after \a grace, and the returncode comes once the whole tree
+     *  is gone. */
     Task<int> stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
+    /*! \brief Waits for the child to exit and, when contained, for every process of its tree to
+     *  be gone; gives the returncode. For an uncontained child, wait(). */
+    Task<int> waitForTree();
+
+    /*! \brief The containment means in force for this child (None when not contained). */
+    ContainmentMeans containment() const;
+    /*! \brief The pids of the child's live descendants (not the child itself): every process
+     *  of the tree when contained, else what /proc shows below the child while it runs. */
+    QList<qint64> descendants() const;
+    /*! \brief The live processes, CPU time and memory of the child's whole tree now (read
+     *  from the cgroup or /proc at each call). */
+    TreeUsage treeUsage() const;
 
     /*! \brief Sets the window size of the child's pseudo-terminal to \a rows x \a columns
      *  (TIOCSWINSZ on the master; the child gets SIGWINCH as usual). Does nothing unless a
@@ -143,6 +165,9 @@ Q_SIGNALS:
     void exited(int returncode);
     /*! \brief The child was reaped and every pipe closed: all output was delivered. */
     void finished(int returncode);
+    /*! \brief ProcessOptions::exitDrain's grace expired: the pipes still open were closed;
+     *  \a holders are the processes that held them, as "pid command". */
+    void drainExpired(const QStringList &holders);
     /*! \brief start() failed; \a message names the program or directory. */
     void errorOccurred(const QString &message);
 

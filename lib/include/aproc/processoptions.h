@@ -2,6 +2,7 @@
 #pragma once
 
 #include <aproc/aproc_export.h>
+#include <aproc/containment.h>
 
 #include <QtCore/QList>
 #include <QtCore/QProcessEnvironment>
@@ -126,7 +127,10 @@ struct ProcessOptions
     QList<int> passFds{}; //!< \brief pass_fds=: kept open in the child
     bool restoreSignals = true; //!< \brief restore_signals=: default dispositions, empty mask
     std::optional<mode_t> umask{}; //!< \brief umask=; unset: inherited
-    /*! \brief Linux PR_SET_PDEATHSIG(SIGKILL): the child dies with this process. What the child
+    /*! \brief Linux PR_SET_PDEATHSIG(SIGKILL): the child dies with this process. With
+     *  containment, its whole tree does too, however this process ends (a crash, SIGKILL, the
+     *  OOM killer): a guardian process, started on first use, kills every such tree within a
+     *  second of this process's death (docs/process.md). Without containment, what the child
      *  starts is not covered; killChildGroupsOnCrash() covers its group on a crash. */
     bool dieWithParent = false;
     /*! \brief true: piped output is buffered in StreamReaders. false: it reaches you only through
@@ -145,6 +149,14 @@ struct ProcessOptions
      *  cancel during the grace sends SIGKILL at once. Unset: cancelling a wait leaves the child
      *  running (asyncio). See docs/process.md for which to use when. */
     std::optional<StopOnCancel> stopOnCancel{};
+    /*! \brief Set: the child's whole process tree is contained (a cgroup of its own, or its
+     *  process group tracked from /proc), so that stop(), kill() and sendSignalToGroup() reach
+     *  every descendant, even one that called setsid. Unset: the child alone, as asyncio. */
+    std::optional<Containment> containment{};
+    /*! \brief Set: communicate() and finished wait at most this long for the pipes after the
+     *  child exited; then the pipes are closed, what was read is kept, and the descendants still
+     *  holding them are named (Process::drainExpired). Unset: they wait for EOF (asyncio). */
+    std::optional<ExitDrain> exitDrain{};
 };
 
 } // namespace aproc
