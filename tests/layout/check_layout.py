@@ -45,7 +45,7 @@ PUBLIC_HEADERS = {
              "queues.h", "semaphore.h", "shield.h", "sleep.h", "task.h", "taskgroup.h",
              "timeout.h", "wait.h", "waitfor.h", "impl/awaitable.h", "impl/callback.h",
              "impl/futurecore.h", "impl/queuecore.h", "impl/taskcore.h", "impl/waitcore.h"],
-    "platform": ["childwatcher.h", "crashguard.h", "processoptions.h", "resourceusage.h"],
+    "platform": ["childwatcher.h", "containment.h", "crashguard.h", "processoptions.h", "resourceusage.h"],
     "transports": ["protocols.h", "transports.h"],
     "streams": ["lineoverflow.h", "streamreader.h", "streamwriter.h", "textlinereader.h",
                 "impl/readawaitable.h"],

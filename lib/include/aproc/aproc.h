@@ -5,6 +5,7 @@
 #include <aproc/awaitsignal.h>
 #include <aproc/barrier.h>
 #include <aproc/childwatcher.h>
+#include <aproc/containment.h>
 #include <aproc/crashguard.h>
 #include <aproc/errors.h>
 #include <aproc/eventloop.h>
