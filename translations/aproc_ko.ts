@@ -459,6 +459,50 @@
         <source>asCompleted(): next() was called more often than there are futures</source>
         <translation>asCompleted(): next()가 퓨처 개수보다 많이 호출되었습니다</translation>
     </message>
+    <message>
+        <source>this process is in no cgroup v2 hierarchy (/proc/self/cgroup has no &quot;0::&quot; line)</source>
+        <translation>이 프로세스는 cgroup v2 계층에 속하지 않습니다 (/proc/self/cgroup에 &quot;0::&quot; 줄이 없음)</translation>
+    </message>
+    <message>
+        <source>no cgroup2 mount in /proc/self/mountinfo holds this process&apos;s cgroup %1</source>
+        <translation>/proc/self/mountinfo의 어떤 cgroup2 마운트에도 이 프로세스의 cgroup %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not writable by this process: on a systemd machine, only a delegated subtree is (systemd-run --user -p Delegate=yes)</source>
+        <translation>이 프로세스는 %1에 쓸 수 없습니다: systemd 시스템에서는 위임된 하위 트리만 쓸 수 있습니다 (systemd-run --user -p Delegate=yes)</translation>
+    </message>
+    <message>
+        <source>cannot make a cgroup in %1: %2</source>
+        <translation>%1에 cgroup을 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the kernel has no cgroup.kill (Linux 5.14 or later has)</source>
+        <translation>커널에 cgroup.kill이 없습니다 (Linux 5.14 이상에 있음)</translation>
+    </message>
+    <message>
+        <source>cgroup v2 at %1 is writable</source>
+        <translation>%1의 cgroup v2에 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>cgroup containment is not available: %1</source>
+        <translation>cgroup 격리를 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Containment::means is None: leave containment unset instead</source>
+        <translation>Containment::means가 None입니다: 대신 containment를 설정하지 마십시오</translation>
+    </message>
+    <message>
+        <source>%1: falling back to the process group</source>
+        <translation>%1: 프로세스 그룹으로 대신합니다</translation>
+    </message>
+    <message>
+        <source>containment by process group needs a group of the child&apos;s own, but processGroup is %1</source>
+        <translation>프로세스 그룹에 의한 격리에는 자식 고유의 그룹이 필요하지만 processGroup이 %1입니다</translation>
+    </message>
+    <message>
+        <source>Process::waitForTree(): the process has not started</source>
+        <translation>Process::waitForTree(): 프로세스가 시작되지 않았습니다</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

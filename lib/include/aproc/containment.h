@@ -33,8 +33,8 @@ enum class ContainmentMeans {
  *  SIGKILL. Python has no counterpart. */
 struct Containment
 {
-    /*! \brief Cgroup or ProcessGroup to force one (a forced Cgroup where none can be made is an
-     *  OSError at the spawn, saying why); unset: the strongest this process can use, as
+    /*! \brief Cgroup or ProcessGroup to force one (a forced Cgroup where none can be made is a
+     *  RuntimeError at the spawn, saying why); unset: the strongest this process can use, as
      *  containmentInfo() reports. None is a ValueError. */
     std::optional<ContainmentMeans> means{};
 };

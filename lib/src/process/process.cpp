@@ -63,6 +63,8 @@ void ProcessPrivate::emitLater(std::function<void()> emission)
 
 Task<int> ProcessPrivate::stop(std::chrono::milliseconds grace, bool wholeGroup)
 {
+    if (transport->containment() != ContainmentMeans::None)
+        co_return co_await stopTree(grace);
     if (const auto returncode = transport->getReturncode())
         co_return *returncode;
     transport->signalChild(SIGTERM, wholeGroup);
@@ -75,6 +77,29 @@ Task<int> ProcessPrivate::stop(std::chrono::milliseconds grace, bool wholeGroup)
     Q_ASSERT(timedOut);
     transport->signalChild(SIGKILL, wholeGroup);
     co_return co_await transport->wait();
+}
+
+Task<int> ProcessPrivate::stopTree(std::chrono::milliseconds grace)
+{
+    transport->signalChild(SIGTERM, true); // the contained tree: every process in it
+    bool timedOut = false;
+    try {
+        co_await waitFor(waitForTree(), grace);
+    } catch (const TimeoutError &) {
+        timedOut = true;
+    }
+    if (timedOut) {
+        transport->killTree();
+        co_await waitForTree();
+    }
+    co_return *transport->getReturncode();
+}
+
+Task<int> ProcessPrivate::waitForTree()
+{
+    const int returncode = co_await transport->wait();
+    co_await transport->waitTreeEmpty();
+    co_return returncode;
 }
 
 template<typename T> Task<T> ProcessPrivate::stoppingOnCancel(Task<T> body)
@@ -126,7 +151,7 @@ Task<Communicated> ProcessPrivate::communicate(std::optional<QByteArray> input)
     auto [fed, out, err] = co_await gather(feed(this, std::move(input)), readAll(1), readAll(2));
     Q_UNUSED(fed);
     co_await transport->wait();
-    co_return Communicated{std::move(out), std::move(err)};
+    co_return Communicated{std::move(out), std::move(err), {}};
 }
 
 Task<std::optional<QByteArray>> ProcessPrivate::readAll(int fd)
@@ -244,6 +269,8 @@ void Process::terminate()
 void Process::kill()
 {
     sendSignal(SIGKILL);
+    if (d->transport)
+        d->transport->killTree();
 }
 
 void Process::sendSignalToGroup(int signo)
@@ -264,6 +291,29 @@ Task<int> Process::stop(std::chrono::milliseconds grace)
         throw InvalidStateError(QCoreApplication::translate(
                 "aproc", "Process::stop(): the process has not started"));
     co_return co_await d->stop(grace, false);
+}
+
+Task<int> Process::waitForTree()
+{
+    if (!d->transport)
+        throw InvalidStateError(QCoreApplication::translate(
+                "aproc", "Process::waitForTree(): the process has not started"));
+    co_return co_await d->stoppingOnCancel(d->waitForTree());
+}
+
+ContainmentMeans Process::containment() const
+{
+    return d->transport ? d->transport->containment() : ContainmentMeans::None;
+}
+
+QList<qint64> Process::descendants() const
+{
+    return d->transport ? d->transport->descendants() : QList<qint64>();
+}
+
+TreeUsage Process::treeUsage() const
+{
+    return d->transport ? d->transport->treeUsage() : TreeUsage();
 }
 
 std::optional<ResourceUsage> Process::resourceUsage() const

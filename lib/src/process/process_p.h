@@ -63,8 +63,14 @@ public:
     void releaseSignalsSoon();
     void emitLater(std::function<void()> emission);
 
-    /*! SIGTERM to the child (or its group), SIGKILL after \a grace, and the reap. */
+    /*! SIGTERM to the child (or its group), SIGKILL after \a grace, and the reap; for a
+     *  contained child, stopTree(). */
     Task<int> stop(std::chrono::milliseconds grace, bool wholeGroup);
+    /*! SIGTERM to every process of the contained tree, SIGKILL to what is left after \a grace;
+     *  resolves once the whole tree is gone. */
+    Task<int> stopTree(std::chrono::milliseconds grace);
+    /*! The reap and, when contained, the end of the whole tree. */
+    Task<int> waitForTree();
     /*! The StopOnCancel policy, after the task awaiting \a body was cancelled: stops the child,
      *  then rethrows the CancelledError. Without a policy, \a body as it is. */
     template<typename T> Task<T> stoppingOnCancel(Task<T> body);

@@ -54,7 +54,10 @@ SubprocessTransportImpl::SubprocessTransportImpl(EventLoop *loop,
     : m_loop(loop), m_protocol(std::move(protocol))
 { }
 
-SubprocessTransportImpl::~SubprocessTransportImpl() = default;
+SubprocessTransportImpl::~SubprocessTransportImpl()
+{
+    releaseTree();
+}
 
 std::shared_ptr<SubprocessTransportImpl> SubprocessTransportImpl::self()
 {
@@ -129,6 +132,7 @@ void SubprocessTransportImpl::close()
     }
     if (!m_returncode)
         platformSignal(SIGKILL, false); // a child already reaped is never signalled
+    killTree(); // D4 for the whole tree of a contained child
 }
 
 void SubprocessTransportImpl::sendSignal(int signo)
@@ -140,7 +144,7 @@ void SubprocessTransportImpl::sendSignal(int signo)
 bool SubprocessTransportImpl::signalChild(int signo, bool group)
 {
     if (group) // after the reap too, while a descendant holds the output (see platformSignal)
-        return !m_finished && platformSignal(signo, true);
+        return (m_tree || !m_finished) && platformSignal(signo, true);
     return !m_returncode && platformSignal(signo, false);
 }
 

@@ -22,6 +22,7 @@
 
 namespace aproc::detail {
 
+class ContainedTree;
 class SubprocessTransportImpl;
 
 /*! Connects one pipe of the child to the subprocess transport (asyncio's
@@ -83,6 +84,17 @@ public:
     /*! The pty's end-of-file character (VEOF of its termios, ^D unless the child changed it);
      *  ^D when it cannot be read. */
     char ptyEndOfFile() const;
+    /*! The means containing the child's tree; None when not contained. */
+    ContainmentMeans containment() const;
+    /*! The live descendants: the contained tree without the child, else what /proc shows below
+     *  the child while it runs. */
+    QList<qint64> descendants();
+    /*! Process::treeUsage(). */
+    TreeUsage treeUsage();
+    /*! Resolves once the contained tree is gone (at once when not contained). */
+    Task<void> waitTreeEmpty();
+    /*! SIGKILL to every process of the contained tree (nothing when not contained). */
+    void killTree();
     /*! Forgets the protocol: nothing is called on it any more (its owner is going away). */
     void detachProtocol();
 
@@ -111,6 +123,7 @@ private:
                                   const ProcessOptions &options);
     bool platformSignal(int signo, bool group);
     void readPipesNow();
+    void releaseTree();
 
     EventLoop *m_loop;
     std::shared_ptr<SubprocessProtocol> m_protocol;
@@ -121,6 +134,7 @@ private:
     std::array<std::optional<Pipe>, 3> m_pipes;
     std::array<bool, 3> m_ptyStreams{};
     UniqueFd m_ptyMaster; // a duplicate, for setWindowSize(); closed by close()
+    std::shared_ptr<ContainedTree> m_tree;
     std::optional<std::deque<std::function<void()>>> m_pendingCalls{std::in_place};
     std::vector<Future<int>> m_exitWaiters;
     bool m_closed = false;

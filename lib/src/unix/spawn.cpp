@@ -11,6 +11,7 @@
 
 #include <aproc/errors.h>
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QFile>
 
 #include <algorithm>
@@ -201,7 +202,8 @@ void prepareExec(ExecData &data, const QString &program, const QStringList &argu
     data.keepFds.erase(std::unique(data.keepFds.begin(), data.keepFds.end()), data.keepFds.end());
 }
 
-ChildPlan makePlan(ExecData &data, const Plumbing &plumbing, const ProcessOptions &options)
+ChildPlan makePlan(ExecData &data, const Plumbing &plumbing, const ProcessOptions &options,
+                   const SpawnContainment &containment)
 {
     ChildPlan plan;
     plan.executables = data.candidatePointers.data();
@@ -215,6 +217,10 @@ ChildPlan makePlan(ExecData &data, const Plumbing &plumbing, const ProcessOption
     plan.newSession = options.startNewSession || plumbing.controllingTerminal >= 0;
     if (options.processGroup && !(plan.newSession && *options.processGroup == 0))
         plan.processGroup = *options.processGroup;
+    if (containment.ownProcessGroup && !plan.newSession && plan.processGroup < 0)
+        plan.processGroup = 0;
+    plan.cgroupProcsFd = containment.cgroupProcsFd;
+    plan.childSubreaper = containment.subreaper;
     plan.closeFds = options.closeFds;
     plan.keepFds = data.keepFds.data();
     plan.keepFdCount = int(data.keepFds.size());
@@ -243,6 +249,10 @@ const char *stepName(ChildStep step)
         return "setsid";
     case ChildStep::ProcessGroup:
         return "setpgid";
+    case ChildStep::Cgroup:
+        return "moving into its cgroup";
+    case ChildStep::Subreaper:
+        return "PR_SET_CHILD_SUBREAPER";
     case ChildStep::Stdio:
         return "dup3 of the standard streams";
     case ChildStep::ControllingTerminal:
@@ -288,9 +298,17 @@ UniqueFd openPidfd(pid_t pid)
 } // namespace
 
 SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
-                        const ProcessOptions &options)
+                        const ProcessOptions &options, const SpawnContainment &containment)
 {
     validateSpawnArguments(program, arguments, options);
+    if (containment.ownProcessGroup && options.processGroup && *options.processGroup > 0) {
+        throw ValueError(
+                QCoreApplication::translate(
+                        "aproc",
+                        "containment by process group needs a group of the child's own, but "
+                        "processGroup is %1")
+                        .arg(*options.processGroup));
+    }
     ExecData data;
     prepareExec(data, program, arguments, options);
     Plumbing plumbing;
@@ -299,7 +317,7 @@ SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
     plumbStream(plumbing, 2, options.stderrMode);
     applyPipeSize(options, plumbing.parentEnds);
 
-    ChildPlan plan = makePlan(data, plumbing, options);
+    ChildPlan plan = makePlan(data, plumbing, options, containment);
     const CloneResult clone = cloneChild(plan);
     if (clone.pid < 0)
         throwOSError(clone.error, program);

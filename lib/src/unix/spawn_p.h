@@ -5,6 +5,7 @@
 // This file is not part of the Aproc API. It may change from version to version.
 #pragma once
 
+#include "unix/containedtree_p.h"
 #include "unix/fd_p.h"
 
 #include "global/autotest_p.h"
@@ -48,11 +49,16 @@ struct SpawnedChild
  *  A Stdio::pty() stream starts a new session (setsid), as a controlling terminal requires;
  *  processGroup = 0 then holds already and is not applied again.
  *
+ *  \a containment says what a contained child does before exec: move into its cgroup, lead a
+ *  group of its own (as processGroup = 0 would; a processGroup > 0 is then a ValueError), become
+ *  a subreaper.
+ *
  *  dieWithParent is PR_SET_PDEATHSIG, which the kernel ties to the calling *thread*: the child
  *  is killed when the thread that spawned it ends, even if the process lives on.
  *
  *  APROC_AUTOTEST_EXPORT, so that tests/tst_spawn.cpp can call it; not part of the public API. */
 APROC_AUTOTEST_EXPORT SpawnedChild spawnChild(const QString &program, const QStringList &arguments,
-                                              const ProcessOptions &options);
+                                              const ProcessOptions &options,
+                                              const SpawnContainment &containment = {});
 
 } // namespace aproc::detail

@@ -95,6 +95,16 @@ APROC_CHILD_CODE void setUpSessionAndGroup(ChildPlan *plan)
         fail(plan, ChildStep::ProcessGroup, errno);
 }
 
+// Containment: into the child's own cgroup (writing 0 moves the writer), and a subreaper of its
+// own tree, both before anything of the program runs.
+APROC_CHILD_CODE void setUpContainment(ChildPlan *plan)
+{
+    if (plan->cgroupProcsFd >= 0 && syscall(SYS_write, plan->cgroupProcsFd, "0", 1) != 1)
+        fail(plan, ChildStep::Cgroup, errno);
+    if (plan->childSubreaper && syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0)
+        fail(plan, ChildStep::Subreaper, errno);
+}
+
 // Every source is >= 3 (the parent moved them), or 1 for stderr = stdout: no dup clobbers a
 // source that a later one needs.
 APROC_CHILD_CODE void setUpStdio(ChildPlan *plan)
@@ -204,6 +214,7 @@ APROC_CHILD_CODE int childMain(void *argument)
     if (!resetSignalHandlers(plan))
         fail(plan, ChildStep::Signals, errno);
     setUpSessionAndGroup(plan);
+    setUpContainment(plan);
     setUpStdio(plan);
     if (plan->workingDirectory && syscall(SYS_chdir, plan->workingDirectory) != 0)
         fail(plan, ChildStep::WorkingDirectory, errno);

@@ -17,6 +17,8 @@ enum class ChildStep : int {
     ParentDeath,
     Session,
     ProcessGroup,
+    Cgroup,
+    Subreaper,
     Stdio,
     ControllingTerminal,
     WorkingDirectory,
@@ -42,6 +44,8 @@ struct ChildPlan
     int umask = -1;
     bool dieWithParent = false;
     bool restoreSignals = true;
+    int cgroupProcsFd = -1; //!< >= 0: "0" is written to it (into the child's cgroup)
+    bool childSubreaper = false; //!< PR_SET_CHILD_SUBREAPER (kept across execve)
 
     // Filled in by cloneChild():
     long parentPid = 0; //!< only with dieWithParent

@@ -149,7 +149,7 @@ void checkStopOnCancel(const ProcessOptions &options)
         fail(QT_TRANSLATE_NOOP("aproc", "stopOnCancel.grace must not be negative, not %1 ms"),
              QString::number(options.stopOnCancel->grace.count()));
     }
-    if (options.stopOnCancel->wholeGroup && !leadsGroupOfItsOwn(options)) {
+    if (options.stopOnCancel->wholeGroup && !options.containment && !leadsGroupOfItsOwn(options)) {
         throw ValueError(QCoreApplication::translate(
                 "aproc", "stopOnCancel.wholeGroup needs a process group of the child's own "
                          "(startNewSession, processGroup = 0 or a pty)"));

@@ -2,8 +2,12 @@
 // The POSIX half of the subprocess transport (asyncio's _UnixSubprocessTransport): spawning,
 // handing the child to the loop's child watcher, and signalling it safely.
 #include "transports/subprocesstransport_p.h"
+
+#include "global/logging_p.h"
 #include "unix/childwatcher_p.h"
+#include "unix/containedtree_p.h"
 #include "unix/crashguard_p.h"
+#include "unix/proctable_p.h"
 #include "unix/readpipetransport_p.h"
 #include "unix/spawn_p.h"
 
@@ -19,7 +23,16 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
                                                        const QStringList &arguments,
                                                        const ProcessOptions &options)
 {
-    SpawnedChild child = spawnChild(program, arguments, options);
+    if (options.containment) {
+        m_tree = ContainedTree::prepare(m_loop, *options.containment, options.dieWithParent);
+        qCDebug(lcProcess, "containing %s by %s", qPrintable(program),
+                m_tree->means() == ContainmentMeans::Cgroup ? "its cgroup" : "its process group");
+    }
+    SpawnedChild child = spawnChild(program, arguments, options,
+                                    m_tree ? m_tree->spawnPlan() : SpawnContainment{});
+    ContainedTree::noteSpawned(child.pid);
+    if (m_tree)
+        m_tree->started(child.pid, child.processGroup);
     m_pid = child.pid;
     m_processGroup = child.processGroup; // as spawnChild() placed it
     // A group of its own, to end on a crash of this process (killChildGroupsOnCrash()) until
@@ -34,6 +47,9 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
             [keep = self(), crashGuarded, pid = child.pid](const ChildWatcher::Exit &exit) {
                 if (crashGuarded)
                     unregisterCrashGroup(pid);
+                ContainedTree::forgetSpawned(pid);
+                if (keep->m_tree)
+                    keep->m_tree->childExited();
                 keep->readPipesNow();
                 keep->processExited(exit.returncode, exit.usage);
             });
@@ -83,12 +99,68 @@ bool SubprocessTransportImpl::platformSignal(int signo, bool group)
 {
     if (!group)
         return ChildWatcher::forLoop(m_loop)->sendSignal(m_pid, signo);
+    if (m_tree) // every process of the tree, also those that left the group
+        return m_tree->signal(signo);
     // The group's id is its leader's pid. Before the reap, the leader holds the id. After it, a
     // process still holding the child's output is alive; the id is not handed to a new process
     // while the group has members, and the caller stops once the output is closed.
     if (m_processGroup <= 0)
         return false;
     return ::kill(-pid_t(m_processGroup), signo) == 0;
+}
+
+ContainmentMeans SubprocessTransportImpl::containment() const
+{
+    return m_tree ? m_tree->means() : ContainmentMeans::None;
+}
+
+QList<qint64> SubprocessTransportImpl::descendants()
+{
+    if (m_tree) {
+        QList<qint64> pids = m_tree->pids();
+        pids.removeAll(m_pid);
+        return pids;
+    }
+    if (m_returncode || m_pid <= 0)
+        return {}; // its orphans went to someone else: nothing says they were its
+    return descendantsIn(readAllProcStats(), m_pid);
+}
+
+TreeUsage SubprocessTransportImpl::treeUsage()
+{
+    if (m_tree)
+        return m_tree->usage();
+    TreeUsage usage;
+    if (m_returncode || m_pid <= 0)
+        return usage;
+    usage.pids = descendantsIn(readAllProcStats(), m_pid);
+    usage.pids.prepend(m_pid);
+    for (const qint64 pid : std::as_const(usage.pids)) {
+        if (const std::optional<ProcStat> stat = readProcStat(pid)) {
+            usage.cpuTime += ticksToTime(stat->cpuTicks);
+            usage.memoryBytes += stat->residentPages * pageBytes();
+        }
+    }
+    return usage;
+}
+
+Task<void> SubprocessTransportImpl::waitTreeEmpty()
+{
+    if (std::shared_ptr<ContainedTree> tree = m_tree)
+        co_await tree->waitEmpty();
+}
+
+void SubprocessTransportImpl::killTree()
+{
+    if (m_tree)
+        m_tree->kill();
+}
+
+void SubprocessTransportImpl::releaseTree()
+{
+    // The Process is gone: what is left of the tree is killed, and reaped in a while.
+    if (m_tree)
+        m_tree->killAndLinger();
 }
 
 } // namespace aproc::detail
