@@ -459,6 +459,10 @@
         <source>asCompleted(): next() was called more often than there are futures</source>
         <translation>asCompleted(): next()가 퓨처 개수보다 많이 호출되었습니다</translation>
     </message>
+    <message>
+        <source>exitDrain.grace must not be negative, not %1 ms</source>
+        <translation>exitDrain.grace는 음수일 수 없습니다: %1 ms</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>
