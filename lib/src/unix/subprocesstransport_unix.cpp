@@ -4,6 +4,7 @@
 #include "transports/subprocesstransport_p.h"
 #include "unix/childwatcher_p.h"
 #include "unix/crashguard_p.h"
+#include "unix/pipeholders_p.h"
 #include "unix/readpipetransport_p.h"
 #include "unix/spawn_p.h"
 
@@ -43,6 +44,8 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
     fds[2] = std::move(child.stderrFd);
     const std::array<Stdio, 3> modes{options.stdinMode, options.stdoutMode, options.stderrMode};
     for (size_t i = 0; i < 3; ++i) {
+        if (options.exitDrain && fds[i]) // now: the fds are the transports' once connected
+            m_pipeIdentities.append(openFileIdentity(fds[i].get()));
         m_ptyStreams[i] = modes[i].kind() == Stdio::Kind::Pty;
         if (m_ptyStreams[i] && !m_ptyMaster)
             m_ptyMaster.reset(::fcntl(fds[i].get(), F_DUPFD_CLOEXEC, 3));
@@ -68,6 +71,18 @@ void SubprocessTransportImpl::readPipesNow()
         if (auto *pipe = dynamic_cast<ReadPipeTransport *>(getPipeTransport(fd)))
             pipe->readAvailable();
     }
+}
+
+QList<PipeHolder> SubprocessTransportImpl::findOutputHolders() const
+{
+    return findPipeHolders(m_pipeIdentities);
+}
+
+void SubprocessTransportImpl::killOutputHolders(const QList<qint64> &pids)
+{
+    // Each holder alone, as found; the child was reaped, so its group may be gone or another's.
+    for (const qint64 pid : pids)
+        ::kill(pid_t(pid), SIGKILL);
 }
 
 char SubprocessTransportImpl::ptyEndOfFile() const
