@@ -120,6 +120,21 @@ Task<void> graceExpiresOnStderrToo()
     APROC_TRY_VERIFY(notRunning(holder));
 }
 
+// On a pty the holder has the terminal's slave open; it ignores the SIGHUP that the session
+// leader's exit sends it.
+Task<void> graceExpiresOnAPty()
+{
+    ProcessOptions options = drained(ExitDrain{200ms, true}, true, false);
+    options.stdoutMode = Stdio::pty();
+    auto process = co_await createSubprocessShell(
+            QStringLiteral("trap '' HUP; sleep 300 & echo $!"), std::move(options));
+    const Communicated result = co_await process->communicate();
+    const qint64 holder = pidIn(result.out);
+    APROC_VERIFY(holder > 0);
+    APROC_COMPARE(result.outputHeldBy, named(holder, "sleep 300"));
+    APROC_TRY_VERIFY(notRunning(holder));
+}
+
 // A descendant that lets go of the pipes within the grace: nothing expires, nobody is named.
 Task<void> pipesClosedInTimeExpireNothing()
 {
@@ -196,6 +211,7 @@ private Q_SLOTS:
         APROC_RUN(::outputOfTheHolderBeforeTheExpiryIsKept());
     }
     void graceExpiresOnStderrToo() { APROC_RUN(::graceExpiresOnStderrToo()); }
+    void graceExpiresOnAPty() { APROC_RUN(::graceExpiresOnAPty()); }
     void pipesClosedInTimeExpireNothing() { APROC_RUN(::pipesClosedInTimeExpireNothing()); }
     void negativeGraceIsRefusedBeforeTheSpawn()
     {
