@@ -5,9 +5,15 @@
 // killHolders, killed. Without the option they wait for EOF, as asyncio does (gh-119710). Real
 // children only: a shell that backgrounds a `sleep` holding its output.
 #include <aproc/errors.h>
+#include <aproc/eventloop.h>
+#include <aproc/future.h>
 #include <aproc/process.h>
+#include <aproc/protocols.h>
 #include <aproc/sleep.h>
+#include <aproc/streamreader.h>
 #include <aproc/testing.h>
+#include <aproc/transports.h>
+#include <aproc/waitfor.h>
 
 #include "support/children.h"
 #include "support/fds.h"
@@ -135,6 +141,45 @@ Task<void> graceExpiresOnAPty()
     APROC_TRY_VERIFY(notRunning(holder));
 }
 
+// A protocol of the low level (loop.subprocess_shell): its connectionLost() is what waits for
+// every pipe, the stdin pipe too (a Process closes stdin itself once the output is done, PT-14).
+class LostRecorder : public SubprocessProtocol
+{
+public:
+    Future<void> lost;
+    QByteArray err;
+
+    void pipeDataReceived(int fd, const QByteArray &data) override
+    {
+        if (fd == 2)
+            err += data;
+    }
+    void connectionLost(std::exception_ptr) override
+    {
+        if (!lost.done())
+            lost.setResult();
+    }
+};
+
+// A holder of the stdin pipe's read end: the grace bounds the wait for stdin too.
+Task<void> graceExpiresOnAHeldStdin()
+{
+    ProcessOptions options = drained(ExitDrain{200ms, false}, false);
+    options.stdinMode = PIPE;
+    auto factory = [] { return std::make_shared<LostRecorder>(); };
+    const QString script
+            = QStringLiteral("exec 3<&0; sleep 300 <&3 3<&- 2>/dev/null & echo $! >&2");
+    auto [transport, protocol]
+            = co_await EventLoop::current()->subprocessShell(factory, script, options);
+    co_await waitFor(protocol->lost, 5s);
+    const qint64 holder = pidIn(protocol->err);
+    APROC_VERIFY(holder > 0);
+    APROC_VERIFY(!notRunning(holder)); // lost came from the grace, not from the holder's end
+    ::kill(pid_t(holder), SIGKILL);
+    APROC_TRY_VERIFY(notRunning(holder));
+    transport->close();
+}
+
 // A descendant that lets go of the pipes within the grace: nothing expires, nobody is named.
 Task<void> pipesClosedInTimeExpireNothing()
 {
@@ -212,6 +257,7 @@ private Q_SLOTS:
     }
     void graceExpiresOnStderrToo() { APROC_RUN(::graceExpiresOnStderrToo()); }
     void graceExpiresOnAPty() { APROC_RUN(::graceExpiresOnAPty()); }
+    void graceExpiresOnAHeldStdin() { APROC_RUN(::graceExpiresOnAHeldStdin()); }
     void pipesClosedInTimeExpireNothing() { APROC_RUN(::pipesClosedInTimeExpireNothing()); }
     void negativeGraceIsRefusedBeforeTheSpawn()
     {
