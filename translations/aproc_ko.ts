@@ -503,6 +503,10 @@
         <source>Process::waitForTree(): the process has not started</source>
         <translation>Process::waitForTree(): 프로세스가 시작되지 않았습니다</translation>
     </message>
+    <message>
+        <source>exitDrain.grace must not be negative, not %1 ms</source>
+        <translation>exitDrain.grace는 음수일 수 없습니다: %1 ms</translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::AboutBox</name>

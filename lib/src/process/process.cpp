@@ -151,7 +151,8 @@ Task<Communicated> ProcessPrivate::communicate(std::optional<QByteArray> input)
     auto [fed, out, err] = co_await gather(feed(this, std::move(input)), readAll(1), readAll(2));
     Q_UNUSED(fed);
     co_await transport->wait();
-    co_return Communicated{std::move(out), std::move(err), {}};
+    // Set once the exit drain's grace expired, before the readers got their EOF from it.
+    co_return Communicated{std::move(out), std::move(err), transport->outputHolders()};
 }
 
 Task<std::optional<QByteArray>> ProcessPrivate::readAll(int fd)

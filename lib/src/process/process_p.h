@@ -22,7 +22,7 @@ class ProcessPrivate;
 
 /*! asyncio's SubprocessStreamProtocol: feeds the StreamReaders, closes stdin's StreamWriter, and
  *  turns every callback into a Qt signal of the Process. */
-class ProcessProtocol final : public SubprocessProtocol
+class ProcessProtocol final : public SubprocessProtocol, public detail::ExitDrainListener
 {
 public:
     explicit ProcessProtocol(ProcessPrivate *owner) : m_owner(owner) { }
@@ -36,6 +36,7 @@ public:
     void connectionLost(std::exception_ptr error) override;
     void pauseWriting() override;
     void resumeWriting() override;
+    void drainExpired(const QStringList &holders) override;
 
     FlowControlProtocol stdinFlow;
 

@@ -93,6 +93,14 @@ void ProcessProtocol::resumeWriting()
     stdinFlow.resumeWriting();
 }
 
+void ProcessProtocol::drainExpired(const QStringList &holders)
+{
+    if (!m_owner)
+        return;
+    ProcessPrivate *d = m_owner;
+    d->emitLater([d, holders] { Q_EMIT d->q->drainExpired(holders); });
+}
+
 void ProcessProtocol::maybeCloseTransport()
 {
     // PT-14: once the child exited and its output reached EOF, the transport closes itself,

@@ -6,6 +6,9 @@
 #include <aproc/eventloop.h>
 #include <aproc/sleep.h>
 
+#include "global/logging_p.h"
+
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 
@@ -69,6 +72,7 @@ SubprocessTransportImpl::create(EventLoop *loop, std::shared_ptr<SubprocessProto
                                 QString program, QStringList arguments, ProcessOptions options)
 {
     auto transport = std::make_shared<SubprocessTransportImpl>(loop, std::move(protocol));
+    transport->m_exitDrain = options.exitDrain;
     std::array<UniqueFd, 3> fds = transport->spawn(program, arguments, options);
     std::exception_ptr error;
     try {
@@ -214,6 +218,7 @@ void SubprocessTransportImpl::processExited(int returncode, const ResourceUsage 
             keep->m_protocol->processExited();
     });
     tryFinish();
+    startExitDrain();
 }
 
 void SubprocessTransportImpl::tryFinish()
@@ -225,7 +230,66 @@ void SubprocessTransportImpl::tryFinish()
             return;
     }
     m_finished = true;
+    m_exitDrainTimer.cancel();
     call([keep = self()] { keep->callConnectionLost(); });
+}
+
+void SubprocessTransportImpl::startExitDrain()
+{
+    if (!m_exitDrain || m_finished)
+        return; // asyncio: the pipes are waited for as long as they stay open
+    std::weak_ptr<SubprocessTransportImpl> weak = self();
+    m_exitDrainTimer = m_loop->callLater(m_exitDrain->grace, [weak] {
+        if (auto transport = weak.lock())
+            transport->exitDrainExpired();
+    });
+}
+
+// A pipe whose end is still to come: not closed by the child's side, nor by us. The stdin pipe
+// counts while it is closing too: it flushes its buffer first, which a holder may never read.
+static bool stillOpen(const BaseTransport *transport, const SubprocessPipeProtocol &protocol)
+{
+    return transport && !protocol.disconnected()
+           && (!transport->isClosing() || dynamic_cast<const WriteTransport *>(transport));
+}
+
+void SubprocessTransportImpl::exitDrainExpired()
+{
+    const bool anyOpen = std::any_of(m_pipes.begin(), m_pipes.end(), [](const auto &pipe) {
+        return pipe && stillOpen(pipe->transport.get(), *pipe->protocol);
+    });
+    if (m_finished || !anyOpen)
+        return; // the last connectionLost() is on its way
+    readPipesNow(); // what the pipes hold now is still delivered
+    QList<qint64> pids;
+    for (const PipeHolder &holder : findOutputHolders()) {
+        pids.append(holder.pid);
+        m_outputHolders.append(holder.name());
+    }
+    qCWarning(lcProcess,
+              "process %lld exited %lld ms ago, but its pipes are still held open by: %s", m_pid,
+              qlonglong(m_exitDrain->grace.count()),
+              qPrintable(m_outputHolders.isEmpty() ? QStringLiteral("(none found)")
+                                                   : m_outputHolders.join(QStringLiteral(", "))));
+    call([keep = self(), holders = m_outputHolders] {
+        if (auto *listener = dynamic_cast<ExitDrainListener *>(keep->m_protocol.get()))
+            listener->drainExpired(holders);
+    });
+    if (m_exitDrain->killHolders && !pids.isEmpty())
+        killOutputHolders(pids);
+    closeOpenPipes();
+}
+
+void SubprocessTransportImpl::closeOpenPipes()
+{
+    for (const std::optional<Pipe> &pipe : m_pipes) {
+        if (!pipe || !stillOpen(pipe->transport.get(), *pipe->protocol))
+            continue;
+        if (auto *input = dynamic_cast<WriteTransport *>(pipe->transport.get()))
+            input->abort(); // a holder that never reads would keep its buffer forever
+        else
+            pipe->transport->close();
+    }
 }
 
 void SubprocessTransportImpl::callConnectionLost()

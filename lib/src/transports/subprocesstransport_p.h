@@ -5,6 +5,8 @@
 // This file is not part of the Aproc API. It may change from version to version.
 #pragma once
 
+#include <aproc/containment.h>
+#include <aproc/eventloop.h>
 #include <aproc/future.h>
 #include <aproc/processoptions.h>
 #include <aproc/protocols.h>
@@ -13,6 +15,9 @@
 #include <aproc/transports.h>
 
 #include "unix/fd_p.h"
+#include "unix/pipeholders_p.h"
+
+#include <QtCore/QStringList>
 
 #include <array>
 #include <deque>
@@ -24,6 +29,19 @@ namespace aproc::detail {
 
 class ContainedTree;
 class SubprocessTransportImpl;
+
+/*! What a protocol of Aproc's own (ProcessProtocol) hears beyond asyncio's callbacks; the
+ *  transport calls it on a protocol that implements it, in order with the other callbacks. */
+class ExitDrainListener
+{
+public:
+    /*! ProcessOptions::exitDrain's grace expired: the pipes still open are closing now (their
+     *  pipeConnectionLost() follows); \a holders held them, as "pid command". */
+    virtual void drainExpired(const QStringList &holders) = 0;
+
+protected:
+    ~ExitDrainListener() = default;
+};
 
 /*! Connects one pipe of the child to the subprocess transport (asyncio's
  *  ReadSubprocessPipeProto / WriteSubprocessPipeProto). */
@@ -97,6 +115,9 @@ public:
     void killTree();
     /*! Forgets the protocol: nothing is called on it any more (its owner is going away). */
     void detachProtocol();
+    /*! The processes that held a pipe when ProcessOptions::exitDrain's grace expired, as
+     *  "pid command"; empty before, and when it did not expire. */
+    QStringList outputHolders() const { return m_outputHolders; }
 
     // From the pipe protocols and the child watcher.
     void pipeDataReceived(int fd, const QByteArray &data);
@@ -116,6 +137,12 @@ private:
     void call(std::function<void()> fn);
     void tryFinish();
     void callConnectionLost();
+    // ProcessOptions::exitDrain: the grace begins at the exit, while a pipe is still open.
+    void startExitDrain();
+    void exitDrainExpired();
+    /*! Closes the pipes still open: the read pipes at once (their readers get EOF), stdin
+     *  without flushing its buffer. */
+    void closeOpenPipes();
     std::shared_ptr<SubprocessTransportImpl> self();
 
     // Platform part (src/unix/subprocesstransport_unix.cpp).
@@ -124,6 +151,10 @@ private:
     bool platformSignal(int signo, bool group);
     void readPipesNow();
     void releaseTree();
+    /*! The processes but this one that hold one of the child's pipes (one /proc scan). */
+    QList<PipeHolder> findOutputHolders() const;
+    /*! ExitDrain::killHolders: SIGKILL to each of \a pids, the holders just found. */
+    void killOutputHolders(const QList<qint64> &pids);
 
     EventLoop *m_loop;
     std::shared_ptr<SubprocessProtocol> m_protocol;
@@ -135,6 +166,10 @@ private:
     std::array<bool, 3> m_ptyStreams{};
     UniqueFd m_ptyMaster; // a duplicate, for setWindowSize(); closed by close()
     std::shared_ptr<ContainedTree> m_tree;
+    std::optional<ExitDrain> m_exitDrain;
+    QStringList m_pipeIdentities; // what a holder's /proc/PID/fd shows for the child's pipes
+    Handle m_exitDrainTimer;
+    QStringList m_outputHolders;
     std::optional<std::deque<std::function<void()>>> m_pendingCalls{std::in_place};
     std::vector<Future<int>> m_exitWaiters;
     bool m_closed = false;

@@ -156,6 +156,14 @@ void checkStopOnCancel(const ProcessOptions &options)
     }
 }
 
+void checkExitDrain(const ProcessOptions &options)
+{
+    if (options.exitDrain && options.exitDrain->grace < std::chrono::milliseconds::zero()) {
+        fail(QT_TRANSLATE_NOOP("aproc", "exitDrain.grace must not be negative, not %1 ms"),
+             QString::number(options.exitDrain->grace.count()));
+    }
+}
+
 } // namespace
 
 void validateSpawnArguments(const QString &program, const QStringList &arguments,
@@ -172,6 +180,7 @@ void validateSpawnArguments(const QString &program, const QStringList &arguments
     checkStream(options.stderrMode, QStringLiteral("stderr"));
     checkNumbers(options);
     checkStopOnCancel(options);
+    checkExitDrain(options);
 }
 
 } // namespace aproc::detail

@@ -7,6 +7,7 @@
 #include "unix/childwatcher_p.h"
 #include "unix/containedtree_p.h"
 #include "unix/crashguard_p.h"
+#include "unix/pipeholders_p.h"
 #include "unix/proctable_p.h"
 #include "unix/readpipetransport_p.h"
 #include "unix/spawn_p.h"
@@ -59,6 +60,8 @@ std::array<UniqueFd, 3> SubprocessTransportImpl::spawn(const QString &program,
     fds[2] = std::move(child.stderrFd);
     const std::array<Stdio, 3> modes{options.stdinMode, options.stdoutMode, options.stderrMode};
     for (size_t i = 0; i < 3; ++i) {
+        if (options.exitDrain && fds[i]) // now: the fds are the transports' once connected
+            m_pipeIdentities.append(openFileIdentity(fds[i].get()));
         m_ptyStreams[i] = modes[i].kind() == Stdio::Kind::Pty;
         if (m_ptyStreams[i] && !m_ptyMaster)
             m_ptyMaster.reset(::fcntl(fds[i].get(), F_DUPFD_CLOEXEC, 3));
@@ -84,6 +87,22 @@ void SubprocessTransportImpl::readPipesNow()
         if (auto *pipe = dynamic_cast<ReadPipeTransport *>(getPipeTransport(fd)))
             pipe->readAvailable();
     }
+}
+
+QList<PipeHolder> SubprocessTransportImpl::findOutputHolders() const
+{
+    return findPipeHolders(m_pipeIdentities);
+}
+
+void SubprocessTransportImpl::killOutputHolders(const QList<qint64> &pids)
+{
+    // A contained child's whole tree, holders or not: the policy ends what it left behind.
+    if (m_tree)
+        m_tree->kill();
+    // Each holder alone, as found (also one outside the tree, that inherited a pipe from it);
+    // the child was reaped, so its group may be gone or another's.
+    for (const qint64 pid : pids)
+        ::kill(pid_t(pid), SIGKILL);
 }
 
 char SubprocessTransportImpl::ptyEndOfFile() const
