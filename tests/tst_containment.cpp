@@ -271,6 +271,25 @@ Task<void> nothingIsLeft(ContainmentMeans means)
     }
 }
 
+// ExitDrain::killHolders on a contained child: when the grace expires, the whole tree ends,
+// also a descendant that holds no pipe.
+Task<void> drainGraceKillsTheContainedTree(ContainmentMeans means)
+{
+    ProcessOptions options = contained(means);
+    options.exitDrain = ExitDrain{.grace = 200ms, .killHolders = true};
+    auto shell = co_await createSubprocessShell(
+            QStringLiteral("sleep 300 & echo $!; "
+                           "setsid sh -c 'exec sleep 300' </dev/null >/dev/null 2>&1 & echo $!; "
+                           "echo ready"),
+            options);
+    const QList<qint64> pids = co_await readPids(*shell);
+    APROC_COMPARE(pids.size(), 2);
+    const Communicated output = co_await shell->communicate();
+    APROC_COMPARE(output.outputHeldBy, QStringList(QStringLiteral("%1 sleep 300").arg(pids[0])));
+    co_await shell->waitForTree();
+    APROC_VERIFY2(allGone(pids), running(pids).constData());
+}
+
 Task<void> noneIsRefused()
 {
     const QStringList before = children();
@@ -339,6 +358,7 @@ private Q_SLOTS:
     APROC_BOTH_MEANS(treeUsageCountsTheDescendants)
     APROC_BOTH_MEANS(qprocessKeepsItsExitStatus)
     APROC_BOTH_MEANS(nothingIsLeft)
+    APROC_BOTH_MEANS(drainGraceKillsTheContainedTree)
     void noneIsRefused()
     {
         APROC_RUN(::noneIsRefused());

@@ -237,6 +237,13 @@ QList<qint64> ownChildren()
     return pids;
 }
 
+// kill() of one process of a tree: never 0, -1 or init (which kill() reads as groups or as
+// everyone), never this process.
+bool signalOne(qint64 pid, int signo)
+{
+    return pid > 1 && pid != ::getpid() && ::kill(pid_t(pid), signo) == 0;
+}
+
 bool subreaperInUse()
 {
     Registry &r = registry();
@@ -291,7 +298,7 @@ bool ContainedTree::signal(int signo)
     if (m_cgroup) {
         bool any = false;
         for (const qint64 pid : pids())
-            any = ::kill(pid_t(pid), signo) == 0 || any;
+            any = signalOne(pid, signo) || any;
         return any;
     }
     refreshMembers();
@@ -308,9 +315,9 @@ bool ContainedTree::signal(int signo)
         else
             outsideTheGroup.append(it.key());
     }
-    bool any = groupAlive && ::kill(-pid_t(m_group), signo) == 0;
+    bool any = groupAlive && m_group > 1 && ::kill(-pid_t(m_group), signo) == 0;
     for (const qint64 pid : std::as_const(outsideTheGroup))
-        any = ::kill(pid_t(pid), signo) == 0 || any;
+        any = signalOne(pid, signo) || any;
     return any;
 }
 

@@ -101,8 +101,10 @@ void SubprocessTransportImpl::killOutputHolders(const QList<qint64> &pids)
         m_tree->kill();
     // Each holder alone, as found (also one outside the tree, that inherited a pipe from it);
     // the child was reaped, so its group may be gone or another's.
-    for (const qint64 pid : pids)
-        ::kill(pid_t(pid), SIGKILL);
+    for (const qint64 pid : pids) {
+        if (pid > 1 && pid != ::getpid())
+            ::kill(pid_t(pid), SIGKILL);
+    }
 }
 
 char SubprocessTransportImpl::ptyEndOfFile() const
