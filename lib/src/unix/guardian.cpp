@@ -241,11 +241,11 @@ void killEverything(Tables &tables)
 {
     const qint64 deadline = nowNs() + DrainNs;
     for (const qint64 group : tables.groups) {
-        if (group > 0)
+        if (group > 1) // never kill(-1): that is every process we may signal
             ::kill(pid_t(-group), SIGKILL);
     }
     for (std::size_t i = 0; i < MaxEntries; ++i) {
-        if (tables.pids[i] > 0)
+        if (tables.pids[i] > 1)
             killIfSame(tables.pids[i], tables.startTimes[i], tables.path);
     }
     for (const char *cgroup : tables.cgroups) {
