@@ -308,6 +308,33 @@ Task<void> joiningAnotherGroupIsRefused()
                         ValueError);
 }
 
+// kill -9 of a program that owns contained trees with dieWithParent: every process of them
+// is gone soon after (the guardian kills them when the owner's pipe reaches EOF).
+void treesDieWithTheirOwnerOnSigkill(ContainmentMeans means)
+{
+    QProcess owner;
+    owner.start(QStringLiteral(APROC_TREE_OWNER),
+                {means == ContainmentMeans::Cgroup ? QStringLiteral("cgroup")
+                                                   : QStringLiteral("process-group")});
+    QVERIFY(owner.waitForStarted());
+    QList<qint64> pids;
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += owner.readAllStandardOutput()).contains("ready\n"), 10000);
+    for (const QByteArray &line : output.split('\n')) {
+        if (!line.isEmpty() && line != "ready")
+            pids.append(line.toLongLong());
+    }
+    QCOMPARE(pids.size(), 3 + 1 + 1 + 10);
+    QVERIFY(!allGone(pids));
+    QElapsedTimer sinceKill;
+    sinceKill.start();
+    ::kill(pid_t(owner.processId()), SIGKILL);
+    QVERIFY(owner.waitForFinished(10000));
+    QTRY_VERIFY2_WITH_TIMEOUT(allGone(pids), running(pids).constData(), 5000);
+    qInfo("all %lld processes of the trees gone %lld ms after the SIGKILL",
+          static_cast<long long>(pids.size()), static_cast<long long>(sinceKill.elapsed()));
+}
+
 bool cgroupAvailable()
 {
     return containmentInfo().means == ContainmentMeans::Cgroup;
@@ -359,6 +386,17 @@ private Q_SLOTS:
     APROC_BOTH_MEANS(qprocessKeepsItsExitStatus)
     APROC_BOTH_MEANS(nothingIsLeft)
     APROC_BOTH_MEANS(drainGraceKillsTheContainedTree)
+    void treesDieWithTheirOwnerOnSigkill_data()
+    {
+        bothMeans();
+    }
+    void treesDieWithTheirOwnerOnSigkill()
+    {
+        QFETCH(ContainmentMeans, means);
+        if (means == ContainmentMeans::Cgroup && !cgroupAvailable())
+            QSKIP(qPrintable(containmentInfo().reason));
+        ::treesDieWithTheirOwnerOnSigkill(means);
+    }
     void noneIsRefused()
     {
         APROC_RUN(::noneIsRefused());

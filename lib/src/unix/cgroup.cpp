@@ -18,7 +18,6 @@
 #include <cstdlib>
 #include <dirent.h>
 #include <fcntl.h>
-#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -213,13 +212,6 @@ std::unique_ptr<Cgroup> Cgroup::create()
                                 O_WRONLY | O_CLOEXEC));
     if (!group->m_procs)
         throwOSError(errno, QString::fromLocal8Bit(group->m_directory + "/cgroup.procs"));
-    group->m_events.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
-    if (!group->m_events
-        || ::inotify_add_watch(group->m_events.get(),
-                               QByteArray(group->m_directory + "/cgroup.events").constData(),
-                               IN_MODIFY)
-                   < 0)
-        throwOSError(errno, QString::fromLocal8Bit(group->m_directory + "/cgroup.events"));
     return group;
 }
 
@@ -230,12 +222,6 @@ Cgroup::~Cgroup()
     if (!remove())
         qCDebug(lcProcess, "cgroup %s is still populated; removed when this process exits",
                 m_directory.constData());
-}
-
-void Cgroup::drainEvents() const
-{
-    alignas(inotify_event) char buffer[4096];
-    while (::read(m_events.get(), buffer, sizeof buffer) > 0) { }
 }
 
 bool Cgroup::populated() const

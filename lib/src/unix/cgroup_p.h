@@ -53,10 +53,8 @@ public:
     /*! \brief cgroup.procs opened for writing, close-on-exec: the child writes "0" to it before
      *  it execs, which moves it in. */
     int procsFd() const { return m_procs.get(); }
-    /*! \brief An inotify descriptor that turns readable when cgroup.events changes. */
-    int eventsFd() const { return m_events.get(); }
-    /*! \brief Reads what is pending on eventsFd(). */
-    void drainEvents() const;
+    /*! \brief Its cgroup.events, whose change (inotify IN_MODIFY) says populated changed. */
+    QByteArray eventsPath() const { return m_directory + "/cgroup.events"; }
     /*! \brief `populated 1` in cgroup.events: a process is in it or in a cgroup below it. */
     bool populated() const;
     /*! \brief True when process \a pid (a zombie too) is in it or in a cgroup below it, as
@@ -77,7 +75,6 @@ private:
     explicit Cgroup(QByteArray directory);
     QByteArray m_directory;
     UniqueFd m_procs;
-    UniqueFd m_events;
     bool m_removed = false;
 };
 

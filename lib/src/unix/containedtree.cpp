@@ -8,6 +8,7 @@
 #include "loop/eventloop_p.h"
 #include "unix/cgroup_p.h"
 #include "unix/childwatcher_p.h"
+#include "unix/guardian_p.h"
 #include "unix/proctable_p.h"
 
 #include <aproc/containment.h>
@@ -22,6 +23,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <sys/inotify.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -81,11 +83,15 @@ ContainedTree::prepare(EventLoop *loop, const Containment &containment, bool die
     std::shared_ptr<ContainedTree> tree(new ContainedTree(loop, means, dieWithParent));
     if (means == ContainmentMeans::Cgroup) {
         tree->m_cgroup = cgroup::Cgroup::create();
+        // Guarded before the spawn: no moment in which the tree could outlive this process.
+        if (dieWithParent)
+            tree->m_guarded = guardian::guardCgroup(tree->m_cgroup->directory());
     } else {
         // Before the spawn: the kernel looks for a subreaper only above a process that had one
         // above it when it was forked (has_child_subreaper is inherited at fork).
         useSubreaper(true);
         tree->m_usesSubreaper = true;
+        tree->m_guardianInstead = dieWithParent && guardian::ensureRunning();
     }
     return tree;
 }
@@ -107,6 +113,7 @@ SpawnContainment ContainedTree::spawnPlan() const
     } else {
         plan.ownProcessGroup = true;
         plan.subreaper = true;
+        plan.guardianInstead = m_guardianInstead;
     }
     return plan;
 }
@@ -117,14 +124,14 @@ void ContainedTree::started(qint64 pid, qint64 processGroup)
     m_group = processGroup;
     if (const std::optional<ProcStat> stat = readProcStat(pid))
         m_startTime = stat->startTime;
-    if (m_cgroup) {
-        std::weak_ptr<ContainedTree> weak = weak_from_this();
-        m_loop->addReader(m_cgroup->eventsFd(), [weak] {
-            if (auto tree = weak.lock())
-                tree->onCgroupEvent();
-        });
-    } else {
+    if (!m_cgroup) {
         m_members.insert(pid, m_startTime);
+        // The group, and the tree below the child (a subreaper: its orphans stay below it).
+        if (m_dieWithParent && m_group > 1) {
+            m_guarded = guardian::guardProcessGroup(m_group);
+            if (guardian::guardTree(pid, m_startTime))
+                m_guardedTrees.insert(pid, m_startTime);
+        }
     }
 }
 
@@ -135,16 +142,15 @@ void ContainedTree::childExited()
         refreshMembers(); // the orphans it left came to this process just now
 }
 
+// The members, found by walking down from the roots through /proc/<pid>/task/*/children: the
+// child while it runs, the members seen before that are still the same process, and once the
+// child died, this process's children that it left behind. Every process of the tree is below
+// one of them: the child is a subreaper, so an orphan in its tree stays below it, and once it
+// died its children came here. No scan of the whole /proc.
 void ContainedTree::refreshMembers()
 {
-    const std::vector<ProcStat> table = readAllProcStats();
-    QHash<qint64, const ProcStat *> byPid;
-    QMultiHash<qint64, const ProcStat *> childrenOf;
-    byPid.reserve(qsizetype(table.size()));
-    for (const ProcStat &stat : table) {
-        byPid.insert(stat.pid, &stat);
-        childrenOf.insert(stat.parentPid, &stat);
-    }
+    if (m_empty)
+        return; // an empty tree stays empty: nothing can join it
     const qint64 self = ::getpid();
     const qint64 ownGroup = ::getpgrp();
     QSet<qint64> spawned;
@@ -158,38 +164,74 @@ void ContainedTree::refreshMembers()
     for (auto it = m_adopted.cbegin(); it != m_adopted.cend(); ++it)
         adoptedElsewhere.remove(it.key());
 
-    // The roots: members seen before that are still the same process, the group's members,
-    // and once the child died, this process's children that it left behind.
-    QList<const ProcStat *> roots;
-    auto isSameMember = [this](const ProcStat &stat) {
-        const auto known = m_members.constFind(stat.pid);
-        return known != m_members.cend() && *known == stat.startTime;
-    };
-    for (const ProcStat &stat : table) {
-        if (stat.startTime < m_startTime)
-            continue;
-        const bool orphanOfTree = m_childExited && stat.parentPid == self
-                                  && stat.processGroup != ownGroup && !spawned.contains(stat.pid)
-                                  && !adoptedElsewhere.contains(stat.pid);
-        if (isSameMember(stat) || (m_group > 0 && stat.processGroup == m_group) || orphanOfTree)
-            roots.append(&stat);
+    QList<qint64> roots;
+    roots.append(m_pid);
+    for (auto it = m_members.cbegin(); it != m_members.cend(); ++it)
+        roots.append(it.key());
+    QSet<qint64> ownChildren; // not the tree's unless they came from it (see belongs below)
+    if (m_childExited) {
+        for (const qint64 pid : childrenOf(self)) {
+            if (pid != m_pid && !spawned.contains(pid) && !adoptedElsewhere.contains(pid)
+                && !m_members.contains(pid)) {
+                ownChildren.insert(pid);
+                roots.append(pid);
+            }
+        }
     }
-    QHash<qint64, quint64> members;
+    QHash<qint64, ProcStat> members;
+    QSet<qint64> visited;
     for (qsizetype next = 0; next < roots.size(); ++next) {
-        const ProcStat *stat = roots[next];
-        if (members.contains(stat->pid) || (stat->pid == m_pid && stat->isZombie()))
+        const qint64 pid = roots[next];
+        if (visited.contains(pid))
             continue;
-        if (stat->parentPid == self && stat->pid != m_pid && !m_adopted.contains(stat->pid)
-            && !spawned.contains(stat->pid) && !adoptedElsewhere.contains(stat->pid))
+        visited.insert(pid);
+        const std::optional<ProcStat> stat = readProcStat(pid);
+        if (!stat || stat->startTime < m_startTime)
+            continue;
+        const auto known = m_members.constFind(pid);
+        if (known != m_members.cend() && *known != stat->startTime)
+            continue; // a member that is gone, its pid taken by another process since
+        // An orphan the child left stays in its group or left this process's group; a child
+        // of this process in this process's group is QProcess's or the application's.
+        if (ownChildren.contains(pid) && stat->processGroup != m_group
+            && stat->processGroup == ownGroup)
+            continue;
+        if (stat->parentPid == self && pid != m_pid && !m_adopted.contains(pid)
+            && !spawned.contains(pid) && !adoptedElsewhere.contains(pid))
             adopt(*stat);
         if (stat->isZombie())
             continue; // reaped by whoever is its parent: it no longer runs
-        members.insert(stat->pid, stat->startTime);
-        for (auto it = childrenOf.constFind(stat->pid);
-             it != childrenOf.cend() && it.key() == stat->pid; ++it)
-            roots.append(*it);
+        members.insert(pid, *stat);
+        roots.append(childrenOf(pid));
     }
-    m_members = std::move(members);
+    m_members.clear();
+    for (auto it = members.cbegin(); it != members.cend(); ++it)
+        m_members.insert(it.key(), it->startTime);
+    if (m_dieWithParent)
+        guardMembersOutsideTheGroup(members);
+    if (m_childExited && m_members.isEmpty() && m_adopted.isEmpty())
+        m_empty = true;
+}
+
+// With dieWithParent, the guardian also kills the members that left the group, each known by
+// its start time; the ones gone are forgotten.
+void ContainedTree::guardMembersOutsideTheGroup(const QHash<qint64, ProcStat> &stats)
+{
+    for (auto it = m_members.cbegin(); it != m_members.cend(); ++it) {
+        const auto stat = stats.constFind(it.key());
+        if (stat != stats.cend() && stat->processGroup != m_group
+            && !m_guardedPids.contains(it.key()) && guardian::guardProcess(it.key(), it.value()))
+            m_guardedPids.insert(it.key(), it.value());
+    }
+    for (auto it = m_guardedPids.begin(); it != m_guardedPids.end();) {
+        const auto member = m_members.constFind(it.key());
+        if (member == m_members.cend() || *member != it.value()) {
+            guardian::releaseProcess(it.key());
+            it = m_guardedPids.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void ContainedTree::adopt(const ProcStat &stat)
@@ -202,6 +244,9 @@ void ContainedTree::adopt(const ProcStat &stat)
         r.adopted.insert(pid);
     }
     qCDebug(lcProcess, "tree of %lld: adopted orphan %lld", m_pid, pid);
+    // Should this process die, this orphan goes to init: the guardian kills what is below it.
+    if (m_dieWithParent && !stat.isZombie() && guardian::guardTree(pid, stat.startTime))
+        m_guardedTrees.insert(pid, stat.startTime);
     std::weak_ptr<ContainedTree> weak = weak_from_this();
     ChildWatcher::forLoop(m_loop)->watch(pid, UniqueFd(pidfd::open(pid)),
                                          [weak, pid](const ChildWatcher::Exit &) {
@@ -211,6 +256,8 @@ void ContainedTree::adopt(const ProcStat &stat)
                                                  r.adopted.remove(pid);
                                              }
                                              if (auto tree = weak.lock()) {
+                                                 if (tree->m_guardedTrees.remove(pid))
+                                                     guardian::releaseTree(pid);
                                                  tree->m_adopted.remove(pid);
                                                  tree->m_members.remove(pid);
                                                  tree->checkEmpty();
@@ -220,22 +267,62 @@ void ContainedTree::adopt(const ProcStat &stat)
 
 namespace {
 
-// This process's children, zombies included (/proc/self/task/<tid>/children).
-QList<qint64> ownChildren()
+// One inotify instance per thread for the cgroup.events of its trees: closing an instance costs
+// the kernel a grace period (about 10 ms), far too much for each child. A watch is added only
+// when someone waits for a tree that is not empty yet.
+class CgroupEvents
 {
-    QList<qint64> pids;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile file(tasks.filePath(task) + QStringLiteral("/children"));
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray &pid : file.readAll().split(' ')) {
-            if (!pid.trimmed().isEmpty())
-                pids.append(pid.trimmed().toLongLong());
+public:
+    static CgroupEvents &forThread()
+    {
+        thread_local CgroupEvents events;
+        return events;
+    }
+
+    int watch(EventLoop *loop, const QByteArray &path, std::function<void()> onChange)
+    {
+        if (!m_fd)
+            m_fd.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+        if (!m_fd)
+            return -1;
+        if (m_loop != loop || !EventLoopPrivate::isAlive(m_loop)) {
+            m_loop = loop;
+            loop->addReader(m_fd.get(), [] { forThread().onReadable(); });
+        }
+        const int wd = ::inotify_add_watch(m_fd.get(), path.constData(), IN_MODIFY);
+        if (wd >= 0)
+            m_callbacks.insert(wd, std::move(onChange));
+        return wd;
+    }
+
+    void unwatch(int wd)
+    {
+        if (m_callbacks.remove(wd) && m_fd)
+            ::inotify_rm_watch(m_fd.get(), wd); // EINVAL once the cgroup was removed: fine
+    }
+
+private:
+    void onReadable()
+    {
+        alignas(inotify_event) char buffer[4096];
+        QList<int> changed;
+        for (ssize_t size; (size = ::read(m_fd.get(), buffer, sizeof buffer)) > 0;) {
+            for (ssize_t offset = 0; offset < size;) {
+                const auto *event = reinterpret_cast<const inotify_event *>(buffer + offset);
+                changed.append(event->wd);
+                offset += ssize_t(sizeof(inotify_event) + event->len);
+            }
+        }
+        for (const int wd : std::as_const(changed)) {
+            if (const auto callback = m_callbacks.value(wd))
+                callback(); // may unwatch, or watch again
         }
     }
-    return pids;
-}
+
+    UniqueFd m_fd;
+    EventLoop *m_loop = nullptr;
+    QHash<int, std::function<void()>> m_callbacks;
+};
 
 // kill() of one process of a tree: never 0, -1 or init (which kill() reads as groups or as
 // everyone), never this process.
@@ -268,7 +355,7 @@ void ContainedTree::adoptOwnChildrenInCgroup()
         spawned = r.spawned;
         adoptedElsewhere = r.adopted;
     }
-    for (const qint64 pid : ownChildren()) {
+    for (const qint64 pid : childrenOf(::getpid())) {
         if (pid == m_pid || spawned.contains(pid) || adoptedElsewhere.contains(pid)
             || m_adopted.contains(pid) || !m_cgroup->holds(pid))
             continue;
@@ -349,6 +436,14 @@ Task<void> ContainedTree::waitEmpty()
         co_return;
     Future<void> empty(m_loop);
     m_emptyWaiters.push_back(empty);
+    if (m_cgroup && m_eventsWatch < 0) {
+        std::weak_ptr<ContainedTree> weak = weak_from_this();
+        m_eventsWatch = CgroupEvents::forThread().watch(m_loop, m_cgroup->eventsPath(), [weak] {
+            if (auto tree = weak.lock())
+                tree->checkEmpty();
+        });
+        checkEmpty(); // emptied before the watch was there
+    }
     if (!m_cgroup && !m_pollArmed) {
         m_pollArmed = true;
         std::weak_ptr<ContainedTree> weak = weak_from_this();
@@ -367,12 +462,6 @@ Task<void> ContainedTree::waitEmpty()
         m_loop->callLater(EmptyPollInterval, [poll] { (*poll)(); });
     }
     co_await empty;
-}
-
-void ContainedTree::onCgroupEvent()
-{
-    m_cgroup->drainEvents();
-    checkEmpty();
 }
 
 void ContainedTree::checkEmpty()
@@ -440,13 +529,28 @@ void ContainedTree::release()
     m_released = true;
     const bool loopAlive = EventLoopPrivate::isAlive(m_loop);
     if (m_cgroup) {
-        if (m_pid > 0 && loopAlive)
-            m_loop->removeReader(m_cgroup->eventsFd());
+        if (m_eventsWatch >= 0 && loopAlive)
+            CgroupEvents::forThread().unwatch(m_eventsWatch);
         if (m_cgroup->populated())
             m_cgroup->kill();
+        // A cgroup still emptying stays guarded: its name is never reused, and should this
+        // process die first, the guardian removes it.
+        if (m_guarded && !m_cgroup->populated())
+            guardian::releaseCgroup(m_cgroup->directory());
         m_cgroup.reset(); // removed now if empty, else when this process exits
-    } else if (m_pid > 0 && !isEmpty()) {
-        kill();
+    } else {
+        if (m_pid > 0 && !isEmpty())
+            kill();
+        // A group's id may be reused once it is empty: never left to the guardian. What was
+        // killed just now is gone within milliseconds.
+        if (m_guarded)
+            guardian::releaseProcessGroup(m_group);
+        for (auto it = m_guardedPids.cbegin(); it != m_guardedPids.cend(); ++it)
+            guardian::releaseProcess(it.key());
+        m_guardedPids.clear();
+        for (auto it = m_guardedTrees.cbegin(); it != m_guardedTrees.cend(); ++it)
+            guardian::releaseTree(it.key());
+        m_guardedTrees.clear();
     }
     if (m_usesSubreaper)
         useSubreaper(false);

@@ -37,6 +37,9 @@ struct SpawnContainment
     int cgroupProcsFd = -1; //!< >= 0: the child writes "0" to it (moves itself into the cgroup)
     bool ownProcessGroup = false; //!< the child leads a process group of its own
     bool subreaper = false; //!< the child becomes a child subreaper (PR_SET_CHILD_SUBREAPER)
+    /*! The guardian kills the child's tree should this process die: no PR_SET_PDEATHSIG, whose
+     *  SIGKILL would make the child's orphans leave the tree before the guardian walks it. */
+    bool guardianInstead = false;
 };
 
 /*! \brief The whole process tree of one contained child (ProcessOptions::containment), by the
@@ -97,8 +100,8 @@ private:
     ContainedTree(EventLoop *loop, ContainmentMeans means, bool dieWithParent);
     void refreshMembers();
     void adoptOwnChildrenInCgroup();
+    void guardMembersOutsideTheGroup(const QHash<qint64, ProcStat> &stats);
     void adopt(const ProcStat &stat);
-    void onCgroupEvent();
     void checkEmpty();
     void release();
 
@@ -114,9 +117,15 @@ private:
     QHash<qint64, bool> m_adopted; // members that are this process's children, watched
     std::vector<Future<void>> m_emptyWaiters;
     bool m_pollArmed = false;
+    int m_eventsWatch = -1; // the inotify watch of the cgroup's events, once someone waits
     bool m_killing = false; // kill() was called: the process-group means repeats it
     bool m_released = false;
     bool m_usesSubreaper = false; // counted in this process's subreaper users
+    bool m_empty = false; // the process-group means found it empty after the child's exit
+    bool m_guardianInstead = false; // of PR_SET_PDEATHSIG (process-group means)
+    bool m_guarded = false; // registered with the guardian (dieWithParent)
+    QHash<qint64, quint64> m_guardedPids; // members outside the group, registered too
+    QHash<qint64, quint64> m_guardedTrees; // the child and adopted orphans, as tree roots
 };
 
 } // namespace aproc::detail

@@ -33,7 +33,7 @@ namespace aproc::detail::guardian {
 namespace {
 
 enum Op : quint8 { Guard = 1, Release = 2 };
-enum Kind : quint8 { Cgroup = 1, Group = 2, Process = 3 };
+enum Kind : quint8 { Cgroup = 1, Group = 2, Process = 3, Tree = 4 };
 
 constexpr std::size_t MaxPath = 3800;
 constexpr std::size_t MaxEntries = 4096; // of each kind
@@ -66,6 +66,9 @@ struct Tables
     qint64 groups[MaxEntries]; // 0: free
     qint64 pids[MaxEntries]; // 0: free
     quint64 startTimes[MaxEntries];
+    qint64 trees[MaxEntries]; // the roots; 0: free
+    quint64 treeStartTimes[MaxEntries];
+    qint64 collected[4 * MaxEntries]; // a tree's processes, stopped, until they are killed
     char cgroups[MaxEntries][MaxPath + 1]; // "": free
     char path[PATH_MAX]; // scratch
     Record record; // the command being read
@@ -237,8 +240,68 @@ void removeTree(char *path, std::size_t length, int depth)
     ::rmdir(path);
 }
 
+// Appends the children of \a pid (every thread's /proc/<pid>/task/<tid>/children) to
+// tables.collected from \a count on; the new count.
+std::size_t collectChildren(Tables &tables, qint64 pid, std::size_t count)
+{
+    char *end = appendNumber(append(tables.path, "/proc/"), quint64(pid));
+    append(end, "/task");
+    const int dir = ::open(tables.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0)
+        return count;
+    alignas(dirent64) char entries[1024];
+    for (ssize_t n; (n = ::getdents64(dir, entries, sizeof entries)) > 0;) {
+        for (ssize_t offset = 0; offset < n;) {
+            const auto *entry = reinterpret_cast<const dirent64 *>(entries + offset);
+            offset += entry->d_reclen;
+            if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
+                continue;
+            char *file = append(append(end, "/task/"), entry->d_name);
+            append(file, "/children");
+            char text[4096];
+            if (readSmallFile(tables.path, text, sizeof text) <= 0)
+                continue;
+            qint64 child = 0;
+            for (const char *c = text;; ++c) {
+                if (*c >= '0' && *c <= '9') {
+                    child = child * 10 + (*c - '0');
+                } else {
+                    if (child > 1 && count < std::size(tables.collected))
+                        tables.collected[count++] = child;
+                    child = 0;
+                    if (*c == 0)
+                        break;
+                }
+            }
+        }
+    }
+    ::close(dir);
+    return count;
+}
+
+// A tree by its root: every process below it is stopped on the way down (a stopped process
+// forks nothing), then all get SIGKILL. The root is known by its start time; the others are
+// its descendants now, found through their parents.
+void killTree(Tables &tables, qint64 root, quint64 startTime)
+{
+    if (startTimeOf(root, tables.path) != startTime)
+        return;
+    std::size_t count = 0;
+    tables.collected[count++] = root;
+    for (std::size_t next = 0; next < count; ++next) {
+        ::kill(pid_t(tables.collected[next]), SIGSTOP);
+        count = collectChildren(tables, tables.collected[next], count);
+    }
+    for (std::size_t i = 0; i < count; ++i)
+        ::kill(pid_t(tables.collected[i]), SIGKILL);
+}
+
 void killEverything(Tables &tables)
 {
+    for (std::size_t i = 0; i < MaxEntries; ++i) {
+        if (tables.trees[i] > 1)
+            killTree(tables, tables.trees[i], tables.treeStartTimes[i]);
+    }
     const qint64 deadline = nowNs() + DrainNs;
     for (const qint64 group : tables.groups) {
         if (group > 1) // never kill(-1): that is every process we may signal
@@ -269,6 +332,8 @@ int slotOf(Tables &tables, const Record &record, bool free)
             match = tables.groups[i] == (free ? 0 : record.header.id);
         else if (record.header.kind == Process)
             match = tables.pids[i] == (free ? 0 : record.header.id);
+        else if (record.header.kind == Tree)
+            match = tables.trees[i] == (free ? 0 : record.header.id);
         else if (free)
             match = tables.cgroups[i][0] == 0;
         else
@@ -292,6 +357,9 @@ void apply(Tables &tables, const Record &record)
     } else if (record.header.kind == Process) {
         tables.pids[slot] = guard ? record.header.id : 0;
         tables.startTimes[slot] = record.header.startTime;
+    } else if (record.header.kind == Tree) {
+        tables.trees[slot] = guard ? record.header.id : 0;
+        tables.treeStartTimes[slot] = record.header.startTime;
     } else {
         if (guard)
             std::memcpy(tables.cgroups[slot], record.path, record.header.pathLength + 1u);
@@ -407,6 +475,7 @@ public:
 
     bool guard(const Key &key, quint64 startTime);
     void release(const Key &key);
+    bool ensureRunning();
     qint64 pid();
 
 private:
@@ -418,7 +487,7 @@ private:
     UniqueFd m_writeEnd; // all below guarded by m_mutex
     qint64 m_pid = 0;
     std::map<Key, quint64> m_registry; // the start times
-    std::array<std::size_t, 4> m_counts{}; // by kind
+    std::array<std::size_t, Tree + 1> m_counts{}; // by kind
 };
 
 Guardian &instance()
@@ -455,6 +524,12 @@ void Guardian::release(const Key &key)
     --m_counts[std::get<0>(key)];
     if (m_writeEnd.isValid())
         deliver(Release, key, 0);
+}
+
+bool Guardian::ensureRunning()
+{
+    QMutexLocker locker(&m_mutex);
+    return m_writeEnd.isValid() || restart();
 }
 
 qint64 Guardian::pid()
@@ -567,6 +642,25 @@ bool guardProcess(qint64 pid, quint64 startTime)
 void releaseProcess(qint64 pid)
 {
     instance().release({Process, pid, {}});
+}
+
+bool guardTree(qint64 pid, quint64 startTime)
+{
+    if (pid <= 1 || pid == ::getpid()) {
+        qCWarning(lcProcess, "guardian: refusing tree root %lld", pid);
+        return false;
+    }
+    return instance().guard({Tree, pid, {}}, startTime);
+}
+
+void releaseTree(qint64 pid)
+{
+    instance().release({Tree, pid, {}});
+}
+
+bool ensureRunning()
+{
+    return instance().ensureRunning();
 }
 
 qint64 pid()

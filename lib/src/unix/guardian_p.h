@@ -25,10 +25,11 @@
  *  again everything still registered (the registry is kept here, too).
  *
  *  The protocol: one binary record per command, a 24-byte header (Guard or Release; Cgroup,
- *  Group or Process; the pid or pgid; the start time; the path's length) followed by a cgroup's
- *  path, written with one blocking write() of at most PIPE_BUF bytes, so that the records of
- *  concurrent threads never interleave. A cgroup path takes at most 3799 bytes. The guardian keeps
- * at most 4096 entries of each kind, and so does the registry here: past that, guard*() refuses.
+ *  Group, Process or Tree; the pid or pgid; the start time; the path's length) followed by a
+ * cgroup's path, written with one blocking write() of at most PIPE_BUF bytes, so that the records
+ * of concurrent threads never interleave. A cgroup path takes at most 3799 bytes. The guardian
+ * keeps at most 4096 entries of each kind, and so does the registry here: past that, guard*()
+ * refuses.
  *
  *  A child that this process forks without exec'ing inherits the write end: the guardian then
  *  waits for that child's end as well before it kills anything.
@@ -58,6 +59,18 @@ APROC_AUTOTEST_EXPORT void releaseProcessGroup(qint64 pgid);
 APROC_AUTOTEST_EXPORT bool guardProcess(qint64 pid, quint64 startTime);
 /*! \brief Forgets \a pid. */
 APROC_AUTOTEST_EXPORT void releaseProcess(qint64 pid);
+
+/*! \brief SIGKILL to \a pid and every process below it when this process dies, if \a pid still
+ *  has \a startTime: walking down through /proc/<pid>/task/<tid>/children, each process is
+ *  stopped (SIGSTOP) before its children are read, so that none escapes by forking, then all are
+ *  killed. For the process-group means, whose child is a subreaper: its whole tree is below it,
+ *  even the descendants that left its group. */
+APROC_AUTOTEST_EXPORT bool guardTree(qint64 pid, quint64 startTime);
+/*! \brief Forgets the tree of \a pid. */
+APROC_AUTOTEST_EXPORT void releaseTree(qint64 pid);
+
+/*! \brief Starts the guardian now unless it runs; true when it runs. */
+APROC_AUTOTEST_EXPORT bool ensureRunning();
 
 /*! \brief The guardian's pid; 0 before it was started. */
 APROC_AUTOTEST_EXPORT qint64 pid();

@@ -3,6 +3,7 @@
 // process group (which must find descendants that left the group) and for tree telemetry.
 #include "unix/proctable_p.h"
 
+#include <QtCore/QByteArray>
 #include <QtCore/QHash>
 #include <QtCore/QSet>
 
@@ -130,6 +131,49 @@ QList<qint64> descendantsIn(const std::vector<ProcStat> &table, qint64 root)
         }
     }
     return found;
+}
+
+QList<qint64> childrenOf(qint64 pid)
+{
+    static const bool listed = ::access("/proc/thread-self/children", R_OK) == 0;
+    QList<qint64> children;
+    if (!listed) {
+        for (const ProcStat &stat : readAllProcStats()) {
+            if (stat.parentPid == pid)
+                children.append(stat.pid);
+        }
+        return children;
+    }
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%lld/task", static_cast<long long>(pid));
+    DIR *tasks = ::opendir(path);
+    if (!tasks)
+        return children;
+    while (const dirent *task = ::readdir(tasks)) {
+        if (parsePid(task->d_name) <= 0)
+            continue;
+        char file[300];
+        std::snprintf(file, sizeof file, "%s/children", task->d_name);
+        const int fd = ::openat(::dirfd(tasks), file, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        QByteArray text;
+        char buffer[4096];
+        for (ssize_t size; (size = ::read(fd, buffer, sizeof buffer)) != 0;) {
+            if (size < 0 && errno == EINTR)
+                continue;
+            if (size < 0)
+                break;
+            text.append(buffer, size);
+        }
+        for (const QByteArray &child : text.split(' ')) {
+            if (const qint64 value = child.trimmed().toLongLong(); value > 0)
+                children.append(value);
+        }
+        ::close(fd);
+    }
+    ::closedir(tasks);
+    return children;
 }
 
 std::chrono::microseconds ticksToTime(quint64 ticks)

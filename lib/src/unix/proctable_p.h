@@ -39,6 +39,9 @@ APROC_AUTOTEST_EXPORT std::vector<ProcStat> readAllProcStats();
 /*! \brief The descendants of \a root in \a table by parent pid, without \a root itself, in
  *  breadth-first order. */
 APROC_AUTOTEST_EXPORT QList<qint64> descendantsIn(const std::vector<ProcStat> &table, qint64 root);
+/*! \brief The children of \a pid (zombies too), from /proc/<pid>/task/<tid>/children, or,
+ *  on a kernel without that file, from a scan of every process. */
+APROC_AUTOTEST_EXPORT QList<qint64> childrenOf(qint64 pid);
 /*! \brief Clock ticks (sysconf(_SC_CLK_TCK)) as time. */
 std::chrono::microseconds ticksToTime(quint64 ticks);
 /*! \brief The size of a memory page in bytes. */

@@ -225,7 +225,7 @@ ChildPlan makePlan(ExecData &data, const Plumbing &plumbing, const ProcessOption
     plan.keepFds = data.keepFds.data();
     plan.keepFdCount = int(data.keepFds.size());
     plan.umask = options.umask ? int(*options.umask) : -1;
-    plan.dieWithParent = options.dieWithParent;
+    plan.dieWithParent = options.dieWithParent && !containment.guardianInstead;
     plan.restoreSignals = options.restoreSignals;
     return plan;
 }
