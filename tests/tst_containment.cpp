@@ -202,6 +202,25 @@ Task<void> descendantsOutliveTheChild(ContainmentMeans means)
     APROC_VERIFY(noZombie());
 }
 
+// A descendant that holds none of the child's pipes keeps running after the child exited and
+// its output was done (the transport closed itself, PT-14), still part of the tree, until
+// stop().
+Task<void> detachedDescendantRunsUntilStopped(ContainmentMeans means)
+{
+    auto shell = co_await createSubprocessShell(
+            QStringLiteral("setsid sh -c 'exec sleep 300' </dev/null >/dev/null 2>&1 & echo $!"),
+            contained(means));
+    QSignalSpy finished(shell.get(), &Process::finished);
+    const QByteArray output = co_await shell->standardOutput()->read();
+    const qint64 daemon = output.trimmed().toLongLong();
+    const bool done = co_await eventually([&] { return finished.count() == 1; });
+    APROC_VERIFY(done);
+    APROC_VERIFY(!notRunning(daemon));
+    APROC_COMPARE(shell->descendants(), QList<qint64>{daemon});
+    co_await shell->stop(5s);
+    APROC_VERIFY(notRunning(daemon));
+}
+
 // Destroying the Process ends what is left of its tree (D4 for the whole tree).
 Task<void> destroyingTheProcessEndsTheTree(ContainmentMeans means)
 {
@@ -381,6 +400,7 @@ private Q_SLOTS:
     APROC_BOTH_MEANS(killEndsTheWholeTree)
     APROC_BOTH_MEANS(groupSignalReachesTheDescendantThatLeft)
     APROC_BOTH_MEANS(descendantsOutliveTheChild)
+    APROC_BOTH_MEANS(detachedDescendantRunsUntilStopped)
     APROC_BOTH_MEANS(destroyingTheProcessEndsTheTree)
     APROC_BOTH_MEANS(treeUsageCountsTheDescendants)
     APROC_BOTH_MEANS(qprocessKeepsItsExitStatus)

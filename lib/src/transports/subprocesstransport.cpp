@@ -134,9 +134,12 @@ void SubprocessTransportImpl::close()
         if (pipe && pipe->transport)
             pipe->transport->close();
     }
-    if (!m_returncode)
+    if (!m_returncode) {
         platformSignal(SIGKILL, false); // a child already reaped is never signalled
-    killTree(); // D4 for the whole tree of a contained child
+        killTree(); // D4 for the whole tree of a contained child
+    }
+    // After the exit, close() is also PT-14's (the output is done): what the child left running
+    // stays until the Process goes (releaseTree()) or is stopped.
 }
 
 void SubprocessTransportImpl::sendSignal(int signo)
