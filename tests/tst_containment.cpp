@@ -285,8 +285,14 @@ Task<void> nothingIsLeft(ContainmentMeans means)
     APROC_COMPARE(openFdCount(), fdsBefore);
     const QString sessions = containmentInfo().cgroupDirectory;
     if (means == ContainmentMeans::Cgroup) {
+        // A few empty cgroups are kept for the next children; none holds a process.
         const QStringList left = QDir(sessions).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        APROC_COMPARE(left, QStringList());
+        APROC_VERIFY2(left.size() <= 4, qPrintable(left.join(QLatin1Char(' '))));
+        for (const QString &name : left) {
+            QFile procs(sessions + QLatin1Char('/') + name + QStringLiteral("/cgroup.procs"));
+            APROC_VERIFY(procs.open(QIODevice::ReadOnly));
+            APROC_COMPARE(procs.readAll(), QByteArray());
+        }
     }
 }
 

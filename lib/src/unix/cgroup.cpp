@@ -11,6 +11,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QMutex>
 
 #include <atomic>
 #include <cerrno>
@@ -20,6 +21,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace aproc::detail::cgroup {
 
@@ -196,8 +198,41 @@ const Probe &probe()
     return result;
 }
 
+// Empty cgroups kept for the next children: a mkdir and an rmdir are most of what a cgroup
+// costs a spawn. Reused only when nothing is in them; the CPU time they counted is subtracted.
+constexpr std::size_t PooledCgroups = 4;
+
+struct Pool
+{
+    QMutex mutex;
+    std::vector<std::unique_ptr<Cgroup>> cgroups;
+};
+
+Pool &pool()
+{
+    static Pool instance;
+    return instance;
+}
+
 std::unique_ptr<Cgroup> Cgroup::create()
 {
+    {
+        Pool &kept = pool();
+        QMutexLocker lock(&kept.mutex);
+        if (!kept.cgroups.empty()) {
+            std::unique_ptr<Cgroup> group = std::move(kept.cgroups.back());
+            kept.cgroups.pop_back();
+            lock.unlock();
+            group->m_procs.reset(
+                    ::open(QByteArray(group->m_directory + "/cgroup.procs").constData(),
+                           O_WRONLY | O_CLOEXEC));
+            if (!group->m_procs) // gone meanwhile (the hierarchy was unmounted): a new one
+                return create();
+            group->m_cpuBaseline = std::chrono::microseconds(0);
+            group->m_cpuBaseline = group->cpuUsage().value_or(std::chrono::microseconds(0));
+            return group;
+        }
+    }
     const Probe &found = probe();
     if (!found.usable) {
         throw RuntimeError(
@@ -213,6 +248,17 @@ std::unique_ptr<Cgroup> Cgroup::create()
     if (!group->m_procs)
         throwOSError(errno, QString::fromLocal8Bit(group->m_directory + "/cgroup.procs"));
     return group;
+}
+
+void Cgroup::recycle(std::unique_ptr<Cgroup> group)
+{
+    if (!group || group->m_removed || group->populated())
+        return; // destroyed: removed now if empty, else when this process exits
+    group->m_procs.reset(); // a kept cgroup holds no descriptor
+    Pool &kept = pool();
+    QMutexLocker lock(&kept.mutex);
+    if (kept.cgroups.size() < PooledCgroups)
+        kept.cgroups.push_back(std::move(group));
 }
 
 Cgroup::Cgroup(QByteArray directory) : m_directory(std::move(directory)) { }
@@ -281,7 +327,7 @@ std::optional<std::chrono::microseconds> Cgroup::cpuUsage() const
     const QByteArray stat = readSmallFile(m_directory + "/cpu.stat");
     for (const QByteArray &line : stat.split('\n')) {
         if (line.startsWith("usage_usec "))
-            return std::chrono::microseconds(line.mid(11).toLongLong());
+            return std::chrono::microseconds(line.mid(11).toLongLong()) - m_cpuBaseline;
     }
     return std::nullopt;
 }
@@ -298,10 +344,16 @@ bool Cgroup::remove()
 {
     if (m_removed)
         return true;
-    removeEmptyTree(m_directory);
-    struct stat gone;
-    m_removed = ::stat(m_directory.constData(), &gone) != 0 && errno == ENOENT;
-    return m_removed;
+    m_procs.reset();
+    // Cgroups a contained program made inside it are looked for only when the rmdir fails.
+    if (::rmdir(m_directory.constData()) != 0 && errno != ENOENT) {
+        removeEmptyTree(m_directory);
+        struct stat gone;
+        m_removed = ::stat(m_directory.constData(), &gone) != 0 && errno == ENOENT;
+        return m_removed;
+    }
+    m_removed = true;
+    return true;
 }
 
 } // namespace aproc::detail::cgroup

@@ -42,9 +42,13 @@ APROC_AUTOTEST_EXPORT const Probe &probe();
 class APROC_AUTOTEST_EXPORT Cgroup
 {
 public:
-    /*! \brief Makes a new cgroup; throws OSError naming its directory when that fails, or
-     *  RuntimeError with the probe's reason when probe() found no usable hierarchy. */
+    /*! \brief An empty cgroup: one kept by recycle(), else a new one. Throws OSError naming its
+     * directory when that fails, or RuntimeError with the probe's reason when probe() found no
+     * usable hierarchy. */
     static std::unique_ptr<Cgroup> create();
+    /*! \brief Keeps \a group for a later create() if it is empty and few are kept; otherwise
+     *  it is destroyed (removed). */
+    static void recycle(std::unique_ptr<Cgroup> group);
     ~Cgroup();
     Cgroup(const Cgroup &) = delete;
     Cgroup &operator=(const Cgroup &) = delete;
@@ -64,7 +68,7 @@ public:
     QList<qint64> pids() const;
     /*! \brief SIGKILL to every process in it and below it (cgroup.kill). */
     bool kill() const;
-    /*! \brief usage_usec of cpu.stat. */
+    /*! \brief usage_usec of cpu.stat, since create() gave it out. */
     std::optional<std::chrono::microseconds> cpuUsage() const;
     /*! \brief memory.current, where the memory controller is enabled for it. */
     std::optional<qint64> memoryCurrent() const;
@@ -76,6 +80,7 @@ private:
     QByteArray m_directory;
     UniqueFd m_procs;
     bool m_removed = false;
+    std::chrono::microseconds m_cpuBaseline{0}; // what it counted before it was reused
 };
 
 } // namespace aproc::detail::cgroup

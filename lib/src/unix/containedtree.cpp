@@ -411,7 +411,8 @@ bool ContainedTree::signal(int signo)
 void ContainedTree::kill()
 {
     if (m_cgroup) {
-        m_cgroup->kill();
+        if (!m_empty)
+            m_cgroup->kill();
         return;
     }
     m_killing = true; // and again at every check, for what was forked or left the group meanwhile
@@ -421,9 +422,13 @@ void ContainedTree::kill()
 bool ContainedTree::isEmpty()
 {
     if (m_cgroup) {
+        if (m_empty)
+            return true;
         if (m_cgroup->populated())
             return false;
         adoptOwnChildrenInCgroup();
+        // Nothing enters an empty cgroup once its child has exited: empty for good.
+        m_empty = m_childExited && m_adopted.isEmpty();
         return m_adopted.isEmpty();
     }
     refreshMembers();
@@ -531,13 +536,14 @@ void ContainedTree::release()
     if (m_cgroup) {
         if (m_eventsWatch >= 0 && loopAlive)
             CgroupEvents::forThread().unwatch(m_eventsWatch);
-        if (m_cgroup->populated())
+        const bool empty = m_empty || !m_cgroup->populated();
+        if (!empty)
             m_cgroup->kill();
-        // A cgroup still emptying stays guarded: its name is never reused, and should this
-        // process die first, the guardian removes it.
-        if (m_guarded && !m_cgroup->populated())
+        // A cgroup still emptying stays guarded, and should this process die first, the
+        // guardian removes it (a cgroup is reused only once empty).
+        if (m_guarded && empty)
             guardian::releaseCgroup(m_cgroup->directory());
-        m_cgroup.reset(); // removed now if empty, else when this process exits
+        cgroup::Cgroup::recycle(std::move(m_cgroup)); // kept for the next child if empty
     } else {
         if (m_pid > 0 && !isEmpty())
             kill();

@@ -121,7 +121,7 @@ private:
     bool m_killing = false; // kill() was called: the process-group means repeats it
     bool m_released = false;
     bool m_usesSubreaper = false; // counted in this process's subreaper users
-    bool m_empty = false; // the process-group means found it empty after the child's exit
+    bool m_empty = false; // found empty after the child's exit: nothing can join it any more
     bool m_guardianInstead = false; // of PR_SET_PDEATHSIG (process-group means)
     bool m_guarded = false; // registered with the guardian (dieWithParent)
     QHash<qint64, quint64> m_guardedPids; // members outside the group, registered too
