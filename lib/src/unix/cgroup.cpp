@@ -182,7 +182,9 @@ Probe runProbe()
         return probe;
     }
     removeStaleSessions(probe.ownDirectory);
-    std::atexit([] { removeEmptyTree(cgroup::probe().sessionDirectory); });
+    // The probe is a static that is destroyed before this handler runs: a copy that lives on.
+    static const QByteArray *const sessionAtExit = new QByteArray(probe.sessionDirectory);
+    std::atexit([] { removeEmptyTree(*sessionAtExit); });
     probe.usable = true;
     probe.reason = QCoreApplication::translate("aproc", "cgroup v2 at %1 is writable").arg(own);
     return probe;
