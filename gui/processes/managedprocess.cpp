@@ -22,6 +22,8 @@ namespace aproc::monitor {
 namespace {
 // A run longer than this starts a new row of restarts.
 constexpr std::chrono::milliseconds stableRunTime = 10s;
+// How long after the child's exit its output may take to close before the state says it is held.
+constexpr std::chrono::milliseconds outputHeldAfter = 100ms;
 
 // How a child ended, for the restart policy.
 enum class EndKind { ByUser, Failure, Success };
@@ -42,6 +44,7 @@ public:
     void startChild();
     void connectChild();
     void onStarted(qint64 pid);
+    void onExited();
     void onFinished(int returncode);
     void onFailed(const QString &message);
     void beginStop(std::chrono::milliseconds grace);
@@ -141,6 +144,7 @@ void ManagedProcessPrivate::connectChild()
             Q_EMIT q->changed();
         }
     });
+    QObject::connect(child, &Process::exited, q, [this] { onExited(); });
     QObject::connect(child, &Process::finished, q, [this](int code) { onFinished(code); });
     QObject::connect(child, &Process::errorOccurred, q,
                      [this](const QString &message) { onFailed(message); });
@@ -169,6 +173,21 @@ void ManagedProcessPrivate::stopRunClock()
         return;
     lastRunTime = std::chrono::milliseconds(runClock.elapsed());
     runClock.invalidate();
+}
+
+// The child was reaped. Its run ends here; while descendants still hold its output open, the
+// state says so until finished.
+void ManagedProcessPrivate::onExited()
+{
+    stopRunClock();
+    returncode = child->returncode();
+    stdinOpen = false;
+    // finished() follows at once when nothing holds the output: no state in between.
+    QTimer::singleShot(outputHeldAfter, child, [this, exited = child] {
+        if (child == exited && ProcessStates::isActive(state))
+            setState(ProcessState::OutputHeld);
+    });
+    Q_EMIT q->changed();
 }
 
 void ManagedProcessPrivate::onFinished(int code)

@@ -27,7 +27,8 @@ class ManagedProcessPrivate;
  *  spec.pty: then every byte arrives on channel 1), stdin piped, in a new session, with its
  *  whole tree contained (aproc::Containment: stop(), kill() and sendSignalToGroup() reach every
  *  descendant, also one that called setsid), and the tree dies with the monitor. Output is never
- *  buffered: it comes only through outputReceived().
+ *  buffered: it comes only through outputReceived(). Once the child exited while descendants
+ *  still hold its output open, the state is OutputHeld until that output closes.
  *
  *  Restart policy: an end is one of three kinds.
  *  - The user ended it: stop(), restart(), or the child died of a signal sent with sendSignal()
@@ -65,7 +66,7 @@ public:
      *  after the exit. */
     qint64 pid() const;
     /*! \brief Empty while running or before the first run; the exit status, or -N when killed by
-     *  signal N (as aproc::Process). */
+     *  signal N (as aproc::Process), from the child's exit on (also while its output is held). */
     std::optional<int> returncode() const;
     /*! \brief "" while running or before the first end; else "0", "3", or the signal's name
      *  ("SIGTERM"). */
@@ -77,7 +78,8 @@ public:
     /*! \brief What the child's whole tree is and uses now (aproc::Process::treeUsage(), read at
      *  each call); empty without a child. */
     TreeUsage treeUsage() const;
-    /*! \brief How long the current run has lasted (live), or the last run lasted once ended. */
+    /*! \brief How long the current run has lasted (live), or the last run lasted once the child
+     *  exited (also while its output is held). */
     std::chrono::milliseconds runTime() const;
     /*! \brief Automatic and manual restarts so far. */
     int restartCount() const;
@@ -107,8 +109,8 @@ public:
      *  state Stopped, SIGCONT Running again. */
     void sendSignal(int signo);
     /*! \brief sendSignal() to every process of the child's tree. Also works once the child
-     *  exited while a descendant still holds its output open (the state is Running until that
-     *  output closes). */
+     *  exited while a descendant still holds its output open (the state is OutputHeld until
+     *  that output closes). */
     void sendSignalToGroup(int signo);
     /*! \brief Writes \a data to the child's stdin (or pty); nothing unless
      *  canWriteStandardInput(). */

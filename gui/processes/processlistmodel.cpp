@@ -78,6 +78,10 @@ RowValues valuesOf(const Node &node)
     if (process->state() == ProcessState::FailedToStart && !process->errorString().isEmpty())
         values.toolTip += u'\n' + process->errorString();
     values.state = ProcessStates::title(process->state());
+    if (process->state() == ProcessState::OutputHeld) {
+        const int holders = node.tree ? int(node.tree->pids.size()) : -1;
+        values.state = ProcessStates::outputHeldTitle(process->exitDescription(), holders);
+    }
     values.stateKey = int(process->state());
     values.exit = process->exitDescription();
     values.exitKey = process->returncode().value_or(INT_MIN);

@@ -106,7 +106,7 @@ private Q_SLOTS:
     void ptyTerminalSize();
     void stopAndContinue();
     void signalToGroupKillsTree();
-    void lingeringGrandchildKeepsItRunning();
+    void lingeringGrandchildHoldsTheOutput();
     void stopReachesLingeringGrandchild();
     void stopTerminatesTheWholeTree();
     void pausedOutputIsNotRead();
@@ -380,7 +380,7 @@ void TestManagedProcess::signalToGroupKillsTree()
     QVERIFY(process.endedByUser());
 }
 
-void TestManagedProcess::lingeringGrandchildKeepsItRunning()
+void TestManagedProcess::lingeringGrandchildHoldsTheOutput()
 {
     // The helper exits at once; its grandchild holds stdout open.
     ManagedProcess process(helperSpec({u"grandchild"_s, u"30"_s}));
@@ -392,7 +392,9 @@ void TestManagedProcess::lingeringGrandchildKeepsItRunning()
     const qint64 grandchild = ::output(output, 1).trimmed().toLongLong();
     QTRY_VERIFY_WITH_TIMEOUT(isReaped(process.pid()), childTimeout);
     QVERIFY(isAlive(grandchild));
-    QCOMPARE(process.state(), ProcessState::Running); // its output is not all delivered
+    // Its output is not all delivered: neither running nor ended.
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), ProcessState::OutputHeld, childTimeout);
+    QCOMPARE(process.returncode(), 0);
     process.sendSignalToGroup(SIGTERM);
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
     QCOMPARE(process.state(), ProcessState::Exited);

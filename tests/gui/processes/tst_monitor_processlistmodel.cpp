@@ -2,7 +2,7 @@
 // The process list model and its filter proxy against real children: rows for launched
 // processes, descendant rows that come and go, cells updated with dataChanged only (never a
 // reset), the filter, numeric sorting, a view's selection that follows its process, a row's
-// totals that are its whole tree's.
+// totals that are its whole tree's, and the state of a child whose output is held.
 #include "../../support/children.h"
 #include "processes/managedprocess.h"
 #include "processes/processcolumns.h"
@@ -59,6 +59,15 @@ qint64 rssOf(qint64 pid)
     return stat ? stat->rssBytes : 0;
 }
 
+/*! The pids of the descendant rows under \a parent. */
+QList<qint64> descendantPids(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    QList<qint64> pids;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        pids.append(model.index(row, 0, parent).data(ProcessListModel::PidRole).toLongLong());
+    return pids;
+}
+
 /*! The model and proxy under test, each watched by a QAbstractItemModelTester. */
 struct Fixture
 {
@@ -94,6 +103,7 @@ private Q_SLOTS:
     void numericSort();
     void selectionFollowsTheProcess();
     void totalsAreTheWholeTree();
+    void heldOutputIsShown();
 };
 
 void TestProcessListModel::columns()
@@ -363,6 +373,40 @@ void TestProcessListModel::totalsAreTheWholeTree()
                               childTimeout);
     process->stop(5s);
     QTRY_VERIFY_WITH_TIMEOUT(aproc::testsupport::notRunning(pythonPid), childTimeout);
+}
+
+// The shell exits at once; its sleep holds the output open. The row says so, its run time
+// stands still, the sleep stays listed, and Stop ends it.
+void TestProcessListModel::heldOutputIsShown()
+{
+    Fixture f;
+    ManagedProcess *process
+            = f.manager.launch(spec(u"daemon"_s, u"sleep 300 & echo started"_s, true));
+    const QModelIndex row = f.model.indexOf(process);
+    QTRY_COMPARE_WITH_TIMEOUT(process->state(), ProcessState::OutputHeld, childTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(row, ProcessColumn::State),
+                              u"exited 0 — output held by 1 process(es)"_s, childTimeout);
+    QCOMPARE(cell(row, ProcessColumn::Exit), u"0"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(f.model.rowCount(row), 1, childTimeout);
+    const QModelIndex sleep = f.model.index(0, 0, row);
+    QCOMPARE(cell(sleep, ProcessColumn::Name), u"sleep"_s);
+    const qint64 sleepPid = sleep.data(ProcessListModel::PidRole).toLongLong();
+    QVERIFY(!aproc::testsupport::notRunning(sleepPid));
+
+    const std::chrono::milliseconds runTime = process->runTime();
+    const QString runTimeText = cell(row, ProcessColumn::RunTime);
+    QTest::qWait(1500); // the clock refreshes run times once a second
+    QCOMPARE(process->runTime(), runTime);
+    QCOMPARE(cell(row, ProcessColumn::RunTime), runTimeText);
+    QCOMPARE(descendantPids(f.model, row), QList<qint64>{sleepPid});
+
+    QSignalSpy ended(process, &ManagedProcess::ended);
+    QVERIFY(ended.isValid());
+    process->stop(5s);
+    QTRY_VERIFY_WITH_TIMEOUT(aproc::testsupport::notRunning(sleepPid), childTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QCOMPARE(cell(row, ProcessColumn::State), u"exited"_s);
+    QCOMPARE(f.resets.count(), 0);
 }
 
 QTEST_MAIN(TestProcessListModel)
