@@ -81,6 +81,7 @@ RowValues valuesOf(const Node &node)
     if (process->state() == ProcessState::OutputHeld) {
         const int holders = node.tree ? int(node.tree->pids.size()) : -1;
         values.state = ProcessStates::outputHeldTitle(process->exitDescription(), holders);
+        values.toolTip = values.state + u'\n' + values.toolTip; // whole, in a narrow column
     }
     values.stateKey = int(process->state());
     values.exit = process->exitDescription();

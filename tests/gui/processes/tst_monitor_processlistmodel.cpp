@@ -387,6 +387,10 @@ void TestProcessListModel::heldOutputIsShown()
     QTRY_COMPARE_WITH_TIMEOUT(cell(row, ProcessColumn::State),
                               u"exited 0 — output held by 1 process(es)"_s, childTimeout);
     QCOMPARE(cell(row, ProcessColumn::Exit), u"0"_s);
+    QVERIFY(row.siblingAtColumn(int(ProcessColumn::State))
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(cell(row, ProcessColumn::State) + u'\n')); // whole, if narrow
     QTRY_COMPARE_WITH_TIMEOUT(f.model.rowCount(row), 1, childTimeout);
     const QModelIndex sleep = f.model.index(0, 0, row);
     QCOMPARE(cell(sleep, ProcessColumn::Name), u"sleep"_s);
