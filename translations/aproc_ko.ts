@@ -1207,6 +1207,20 @@ Try &apos;%2 --help&apos; for more information.</source>
         <source>failed to start</source>
         <translation>시작 실패</translation>
     </message>
+    <message>
+        <source>output held</source>
+        <translation>출력 유지 중</translation>
+    </message>
+    <message>
+        <source>exited %1 — output held</source>
+        <translation>종료됨 %1 — 출력 유지 중</translation>
+    </message>
+    <message numerus="yes">
+        <source>exited %1 — output held by %n process(es)</source>
+        <translation>
+            <numerusform>종료됨 %1 — 프로세스 %n개가 출력을 유지 중</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>aproc::monitor::Procfile</name>

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "processes/managedprocess.h"
 
+#include "processes/childoptions.h"
 #include "processes/signalnames.h"
 
 #include <aproc/errors.h>
 #include <aproc/process.h>
+#include <aproc/task.h>
 
 #include <QtCore/QElapsedTimer>
-#include <QtCore/QProcessEnvironment>
+#include <QtCore/QPointer>
 #include <QtCore/QSet>
 #include <QtCore/QTimer>
 
@@ -20,6 +22,8 @@ namespace aproc::monitor {
 namespace {
 // A run longer than this starts a new row of restarts.
 constexpr std::chrono::milliseconds stableRunTime = 10s;
+// How long after the child's exit its output may take to close before the state says it is held.
+constexpr std::chrono::milliseconds outputHeldAfter = 100ms;
 
 // How a child ended, for the restart policy.
 enum class EndKind { ByUser, Failure, Success };
@@ -30,32 +34,6 @@ bool isJobControl(int signo)
            || signo == 0;
 }
 
-QProcessEnvironment environmentOf(const LaunchSpec &spec)
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &entry : spec.environment) {
-        const qsizetype equals = entry.indexOf(u'=');
-        if (equals > 0)
-            environment.insert(entry.left(equals), entry.mid(equals + 1));
-        else if (equals < 0 && !entry.isEmpty())
-            environment.insert(entry, QString());
-    }
-    return environment;
-}
-
-ProcessOptions optionsOf(const LaunchSpec &spec)
-{
-    ProcessOptions options;
-    options.streams = false;
-    // One pty for all three streams (its one output arrives on channel 1), or three pipes.
-    const Stdio stdio = spec.pty ? Stdio::pty() : Stdio::pipe();
-    options.stdinMode = options.stdoutMode = options.stderrMode = stdio;
-    options.startNewSession = true;
-    options.dieWithParent = true;
-    options.workingDirectory = spec.workingDirectory;
-    options.environment = environmentOf(spec);
-    return options;
-}
 } // namespace
 
 class ManagedProcessPrivate
@@ -66,6 +44,7 @@ public:
     void startChild();
     void connectChild();
     void onStarted(qint64 pid);
+    void onExited();
     void onFinished(int returncode);
     void onFailed(const QString &message);
     void beginStop(std::chrono::milliseconds grace);
@@ -73,8 +52,8 @@ public:
     void scheduleRestart(EndKind kind);
     void setState(ProcessState newState);
     void noteSignal(int signo);
-    void signalGroup(int signo);
     void applyOutputPaused();
+    void stopRunClock();
     void discardChild();
     bool beginUserStop();
 
@@ -98,7 +77,8 @@ public:
     bool endedByUser = false;
     std::optional<std::chrono::milliseconds> stopWhenStarted;
     QSet<int> userSignals; // sent from the menu during this run
-    QTimer killTimer; // stop(): SIGKILL to the group after the grace, until finished
+    std::optional<Task<int>> stopping; // Process::stop() of the current child, while it runs
+    QPointer<Process> lastStopped; // a former child whose tree is still being stopped
     QTimer restartTimer; // the restart policy's backoff
     std::optional<std::pair<int, int>> terminalSize;
     bool outputPaused = false;
@@ -113,13 +93,21 @@ void ManagedProcessPrivate::setState(ProcessState newState)
     Q_EMIT q->changed();
 }
 
+// The child's Process goes once its stop (which may outlast its output) is done.
 void ManagedProcessPrivate::discardChild()
 {
     if (!child)
         return;
     QObject::disconnect(child, nullptr, q, nullptr);
-    child->deleteLater();
+    if (stopping && !stopping->done()) {
+        child->setParent(nullptr); // it may outlive q while the rest of its tree is stopped
+        lastStopped = child;
+        stopping->addDoneCallback([child = QPointer<Process>(child)] { delete child.data(); });
+    } else {
+        child->deleteLater();
+    }
     child = nullptr;
+    stopping.reset();
 }
 
 void ManagedProcessPrivate::startChild()
@@ -143,7 +131,7 @@ void ManagedProcessPrivate::startChild()
     }
     child = new Process(q);
     connectChild();
-    child->start(invocation.program, invocation.arguments, optionsOf(spec));
+    child->start(invocation.program, invocation.arguments, childOptions(spec));
 }
 
 void ManagedProcessPrivate::connectChild()
@@ -156,6 +144,7 @@ void ManagedProcessPrivate::connectChild()
             Q_EMIT q->changed();
         }
     });
+    QObject::connect(child, &Process::exited, q, [this] { onExited(); });
     QObject::connect(child, &Process::finished, q, [this](int code) { onFinished(code); });
     QObject::connect(child, &Process::errorOccurred, q,
                      [this](const QString &message) { onFailed(message); });
@@ -178,11 +167,32 @@ void ManagedProcessPrivate::onStarted(qint64 childPid)
         beginStop(*std::exchange(stopWhenStarted, std::nullopt));
 }
 
-void ManagedProcessPrivate::onFinished(int code)
+void ManagedProcessPrivate::stopRunClock()
 {
-    killTimer.stop();
+    if (!runClock.isValid())
+        return;
     lastRunTime = std::chrono::milliseconds(runClock.elapsed());
     runClock.invalidate();
+}
+
+// The child was reaped. Its run ends here; while descendants still hold its output open, the
+// state says so until finished.
+void ManagedProcessPrivate::onExited()
+{
+    stopRunClock();
+    returncode = child->returncode();
+    stdinOpen = false;
+    // finished() follows at once when nothing holds the output: no state in between.
+    QTimer::singleShot(outputHeldAfter, child, [this, exited = child] {
+        if (child == exited && ProcessStates::isActive(state))
+            setState(ProcessState::OutputHeld);
+    });
+    Q_EMIT q->changed();
+}
+
+void ManagedProcessPrivate::onFinished(int code)
+{
+    stopRunClock();
     discardChild();
     stdinOpen = false;
     returncode = code;
@@ -236,22 +246,21 @@ void ManagedProcessPrivate::scheduleRestart(EndKind kind)
     Q_EMIT q->changed();
 }
 
-// Stop ends the whole tree the child leads (it starts in a session of its own): SIGTERM to its
-// group, then SIGKILL to what is left of the group after the grace, also when the child itself
-// is gone and a descendant still holds its output open.
+// Stop ends the child's whole contained tree (Process::stop()): SIGTERM to every process of
+// it, SIGKILL to what is left after the grace, also when the child itself is gone and a
+// descendant still holds its output open.
 void ManagedProcessPrivate::beginStop(std::chrono::milliseconds grace)
 {
     if (!child || pid == 0) {
         stopWhenStarted = grace; // still spawning: stop as soon as it runs
         return;
     }
-    signalGroup(SIGTERM);
+    if (!stopping)
+        stopping = createTask(child->stop(grace));
     if (state == ProcessState::Stopped) {
-        signalGroup(SIGCONT); // a stopped process acts on SIGTERM only once continued
+        child->sendSignalToGroup(SIGCONT); // a stopped process acts on SIGTERM once continued
         setState(ProcessState::Running);
     }
-    if (!killTimer.isActive())
-        killTimer.start(grace);
 }
 
 void ManagedProcessPrivate::noteSignal(int signo)
@@ -276,12 +285,6 @@ bool ManagedProcessPrivate::beginUserStop()
     return userStopped;
 }
 
-void ManagedProcessPrivate::signalGroup(int signo)
-{
-    // Also once the child was reaped, while a descendant still holds its output.
-    child->sendSignalToGroup(signo);
-}
-
 void ManagedProcessPrivate::applyOutputPaused()
 {
     if (!child)
@@ -296,12 +299,7 @@ ManagedProcess::ManagedProcess(const LaunchSpec &spec, QObject *parent)
     : QObject(parent), d(std::make_unique<ManagedProcessPrivate>(this))
 {
     d->spec = spec;
-    d->killTimer.setSingleShot(true);
     d->restartTimer.setSingleShot(true);
-    connect(&d->killTimer, &QTimer::timeout, this, [this] {
-        if (d->child)
-            d->signalGroup(SIGKILL);
-    });
     connect(&d->restartTimer, &QTimer::timeout, this, [this] {
         ++d->restartCount;
         d->startChild();
@@ -310,13 +308,13 @@ ManagedProcess::ManagedProcess(const LaunchSpec &spec, QObject *parent)
 
 ManagedProcess::~ManagedProcess()
 {
-    // The child's whole group is killed; aproc::Process reaps the child. No signal reaches us.
-    if (d->child) {
-        disconnect(d->child, nullptr, this, nullptr);
-        if (d->pid != 0)
-            d->signalGroup(SIGKILL);
-        delete d->child;
-    }
+    // The child's whole tree is killed (also the rest of a stopped one); aproc::Process reaps the
+    // child. No signal reaches us.
+    if (d->child && d->pid != 0)
+        d->child->kill();
+    if (d->lastStopped)
+        d->lastStopped->kill();
+    d->discardChild();
 }
 
 quint64 ManagedProcess::id() const
@@ -381,6 +379,11 @@ QDateTime ManagedProcess::startTime() const
     return d->startTime;
 }
 
+TreeUsage ManagedProcess::treeUsage() const
+{
+    return d->child && d->pid != 0 ? d->child->treeUsage() : TreeUsage();
+}
+
 std::chrono::milliseconds ManagedProcess::runTime() const
 {
     if (d->runClock.isValid())
@@ -440,7 +443,7 @@ void ManagedProcess::kill()
         return;
     d->stopWhenStarted = 0ms;
     if (d->child && d->pid != 0)
-        d->signalGroup(SIGKILL); // the whole tree: nothing of it outlives a removal
+        d->child->kill(); // the whole tree: nothing of it outlives a removal
 }
 
 void ManagedProcess::sendSignal(int signo)
@@ -455,7 +458,7 @@ void ManagedProcess::sendSignalToGroup(int signo)
 {
     if (!d->child || d->pid == 0)
         return;
-    d->signalGroup(signo);
+    d->child->sendSignalToGroup(signo); // the tree, also while a descendant holds the output
     d->noteSignal(signo);
 }
 

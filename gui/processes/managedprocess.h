@@ -6,6 +6,8 @@
 #include "launchspec.h"
 #include "processes/processstate.h"
 
+#include <aproc/containment.h>
+
 #include <QtCore/QByteArray>
 #include <QtCore/QDateTime>
 #include <QtCore/QObject>
@@ -22,9 +24,11 @@ class ManagedProcessPrivate;
 /*! \brief One LaunchSpec and the child that runs it, for the process list and the console.
  *
  *  The child runs with stdout and stderr piped apart (or all three streams on one pty, when
- *  spec.pty: then every byte arrives on channel 1), stdin piped, in a new session (so
- *  sendSignalToGroup() reaches its whole tree), and it dies with the monitor. Output is never
- *  buffered: it comes only through outputReceived().
+ *  spec.pty: then every byte arrives on channel 1), stdin piped, in a new session, with its
+ *  whole tree contained (aproc::Containment: stop(), kill() and sendSignalToGroup() reach every
+ *  descendant, also one that called setsid), and the tree dies with the monitor. Output is never
+ *  buffered: it comes only through outputReceived(). Once the child exited while descendants
+ *  still hold its output open, the state is OutputHeld until that output closes.
  *
  *  Restart policy: an end is one of three kinds.
  *  - The user ended it: stop(), restart(), or the child died of a signal sent with sendSignal()
@@ -42,7 +46,7 @@ class ManagedProcess : public QObject
 public:
     /*! \brief A process for \a spec, not started (state Exited, no pid, no returncode). */
     explicit ManagedProcess(const LaunchSpec &spec, QObject *parent = nullptr);
-    /*! \brief A running child and its process group are sent SIGKILL; the child is reaped. */
+    /*! \brief A running child's whole tree is sent SIGKILL; the child is reaped. */
     ~ManagedProcess() override;
 
     /*! \brief Unique and stable for the life of the monitor (never 0). */
@@ -62,7 +66,7 @@ public:
      *  after the exit. */
     qint64 pid() const;
     /*! \brief Empty while running or before the first run; the exit status, or -N when killed by
-     *  signal N (as aproc::Process). */
+     *  signal N (as aproc::Process), from the child's exit on (also while its output is held). */
     std::optional<int> returncode() const;
     /*! \brief "" while running or before the first end; else "0", "3", or the signal's name
      *  ("SIGTERM"). */
@@ -71,7 +75,11 @@ public:
     QString errorString() const;
     /*! \brief When the current or last run started; invalid before the first start. */
     QDateTime startTime() const;
-    /*! \brief How long the current run has lasted (live), or the last run lasted once ended. */
+    /*! \brief What the child's whole tree is and uses now (aproc::Process::treeUsage(), read at
+     *  each call); empty without a child. */
+    TreeUsage treeUsage() const;
+    /*! \brief How long the current run has lasted (live), or the last run lasted once the child
+     *  exited (also while its output is held). */
     std::chrono::milliseconds runTime() const;
     /*! \brief Automatic and manual restarts so far. */
     int restartCount() const;
@@ -89,20 +97,20 @@ public:
     /*! \brief stop() with the default grace if a child exists, then start() once it ended;
      *  counts a restart. */
     void restart();
-    /*! \brief SIGTERM, then SIGKILL after \a grace, to the child's whole process group (the tree
-     *  it leads; a stopped group is sent SIGCONT too), until the child exited and every
-     *  descendant holding its output is gone. A user stop: it cancels a pending restart and the
-     * restart policy does not restart the child. */
+    /*! \brief aproc::Process::stop(): SIGTERM, then SIGKILL after \a grace, to every process of
+     *  the child's tree (a stopped tree is sent SIGCONT too), until the whole tree is gone. A
+     *  user stop: it cancels a pending restart and the restart policy does not restart the
+     *  child. */
     void stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
-    /*! \brief SIGKILL now to the child's whole process group (a user stop, as stop()); the
-     *  manager's remove() uses it. */
+    /*! \brief SIGKILL now to the child's whole tree (a user stop, as stop()); the manager's
+     *  remove() uses it. */
     void kill();
     /*! \brief Sends \a signo to the child; nothing when no child runs. SIGSTOP/SIGTSTP make the
      *  state Stopped, SIGCONT Running again. */
     void sendSignal(int signo);
-    /*! \brief sendSignal() to the child's whole process group. Also works once the child
-     *  exited while a grandchild still holds its output open (the state is Running until that
-     *  output closes). */
+    /*! \brief sendSignal() to every process of the child's tree. Also works once the child
+     *  exited while a descendant still holds its output open (the state is OutputHeld until
+     *  that output closes). */
     void sendSignalToGroup(int signo);
     /*! \brief Writes \a data to the child's stdin (or pty); nothing unless
      *  canWriteStandardInput(). */

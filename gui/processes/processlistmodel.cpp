@@ -35,6 +35,7 @@ struct Node
     ManagedProcess *process = nullptr;
     qint64 trackedPid = 0;
     std::optional<ProcessSample> sample;
+    std::optional<TreeSample> tree; // the child's whole tree, which the totals describe
     QList<double> cpuHistory;
     QList<double> memoryHistory;
     QList<DescendantRow> children;
@@ -52,7 +53,8 @@ struct RowValues
     QDateTime started;
     std::optional<std::chrono::milliseconds> runTime;
     std::optional<int> restarts;
-    std::optional<ProcessSample> sample;
+    std::optional<double> cpuPercent;
+    std::optional<qint64> memoryBytes; // empty when not sampled
     const QList<double> *cpuHistory = nullptr;
     const QList<double> *memoryHistory = nullptr;
 };
@@ -76,6 +78,11 @@ RowValues valuesOf(const Node &node)
     if (process->state() == ProcessState::FailedToStart && !process->errorString().isEmpty())
         values.toolTip += u'\n' + process->errorString();
     values.state = ProcessStates::title(process->state());
+    if (process->state() == ProcessState::OutputHeld) {
+        const int holders = node.tree ? int(node.tree->pids.size()) : -1;
+        values.state = ProcessStates::outputHeldTitle(process->exitDescription(), holders);
+        values.toolTip = values.state + u'\n' + values.toolTip; // whole, in a narrow column
+    }
     values.stateKey = int(process->state());
     values.exit = process->exitDescription();
     values.exitKey = process->returncode().value_or(INT_MIN);
@@ -84,7 +91,13 @@ RowValues valuesOf(const Node &node)
     if (values.started.isValid())
         values.runTime = process->runTime();
     values.restarts = process->restartCount();
-    values.sample = node.sample;
+    if (node.tree) {
+        values.cpuPercent = node.tree->cpuPercent;
+        values.memoryBytes = node.tree->memoryBytes;
+    } else if (node.sample) {
+        values.cpuPercent = node.sample->cpuPercent;
+        values.memoryBytes = node.sample->stat.rssBytes;
+    }
     values.cpuHistory = &node.cpuHistory;
     values.memoryHistory = &node.memoryHistory;
     return values;
@@ -104,20 +117,21 @@ RowValues valuesOf(const DescendantRow &row)
     values.started = procfs::startTime(stat.startTicks);
     values.runTime
             = std::chrono::milliseconds(values.started.msecsTo(QDateTime::currentDateTime()));
-    values.sample = row.sample;
+    values.cpuPercent = row.sample.cpuPercent;
+    values.memoryBytes = stat.rssBytes;
     values.cpuHistory = &row.cpuHistory;
     values.memoryHistory = &row.memoryHistory;
     return values;
 }
 
-QString cpuText(const std::optional<ProcessSample> &sample)
+QString cpuText(const RowValues &values)
 {
-    return sample && sample->cpuPercent ? ProcessColumns::cpuText(*sample->cpuPercent) : QString();
+    return values.cpuPercent ? ProcessColumns::cpuText(*values.cpuPercent) : QString();
 }
 
-QString memoryText(const std::optional<ProcessSample> &sample)
+QString memoryText(const RowValues &values)
 {
-    return sample ? ProcessColumns::memoryText(sample->stat.rssBytes) : QString();
+    return values.memoryBytes ? ProcessColumns::memoryText(*values.memoryBytes) : QString();
 }
 
 QVariant display(const RowValues &values, ProcessColumn column)
@@ -140,9 +154,9 @@ QVariant display(const RowValues &values, ProcessColumn column)
     case ProcessColumn::Restarts:
         return values.restarts ? QString::number(*values.restarts) : QString();
     case ProcessColumn::CpuPercent:
-        return cpuText(values.sample);
+        return cpuText(values);
     case ProcessColumn::Memory:
-        return memoryText(values.sample);
+        return memoryText(values);
     case ProcessColumn::Activity:
         return {};
     }
@@ -151,7 +165,6 @@ QVariant display(const RowValues &values, ProcessColumn column)
 
 QVariant sortKey(const RowValues &values, ProcessColumn column)
 {
-    const std::optional<ProcessSample> &sample = values.sample;
     switch (column) {
     case ProcessColumn::Pid:
         return values.pid;
@@ -167,9 +180,9 @@ QVariant sortKey(const RowValues &values, ProcessColumn column)
         return values.restarts.value_or(-1);
     case ProcessColumn::CpuPercent:
     case ProcessColumn::Activity:
-        return sample && sample->cpuPercent ? *sample->cpuPercent : -1.0;
+        return values.cpuPercent.value_or(-1.0);
     case ProcessColumn::Memory:
-        return sample ? sample->stat.rssBytes : qint64(-1);
+        return values.memoryBytes.value_or(-1);
     default:
         return display(values, column);
     }
@@ -183,9 +196,9 @@ QVariant cellData(const RowValues &values, ProcessColumn column, int role)
     case ProcessListModel::SortRole:
         return sortKey(values, column);
     case Qt::ToolTipRole:
-        if (column == ProcessColumn::Activity && values.sample) {
+        if (column == ProcessColumn::Activity && values.memoryBytes) {
             return ProcessListModel::tr("CPU: %1 %, memory: %2")
-                    .arg(cpuText(values.sample), memoryText(values.sample));
+                    .arg(cpuText(values), memoryText(values));
         }
         return values.toolTip;
     case Qt::ForegroundRole:
@@ -291,27 +304,32 @@ void ProcessListModelPrivate::refresh(int row)
     track(node);
     if (node.trackedPid > 0 && sampler) {
         node.sample = sampler->sample(node.trackedPid);
+        node.tree = sampler->treeSample(node.trackedPid);
         node.cpuHistory = sampler->cpuHistory(node.trackedPid);
         node.memoryHistory = sampler->memoryHistory(node.trackedPid);
     } else {
         node.sample.reset(); // the histories stay: the last activity of an ended process
+        node.tree.reset();
     }
     syncChildren(row, node);
     emitChanges(q->index(row, 0), node.shown);
 }
 
-// Tracks the child's pid while it lives (and only then).
+// Tracks the child's pid while it or its tree lives (and only then), with the tree's usage.
 void ProcessListModelPrivate::track(Node &node)
 {
-    const ManagedProcess *process = node.process;
+    ManagedProcess *process = node.process;
     const bool alive = ProcessStates::isActive(process->state()) && process->pid() > 0;
     const qint64 pid = sampler && alive ? process->pid() : 0;
     if (pid == node.trackedPid)
         return;
     if (node.trackedPid > 0 && sampler)
         sampler->untrack(node.trackedPid);
-    if (pid > 0)
-        sampler->track(pid);
+    if (pid > 0) {
+        sampler->track(pid, [process = QPointer<ManagedProcess>(process)] {
+            return process ? process->treeUsage() : TreeUsage();
+        });
+    }
     node.trackedPid = pid;
 }
 

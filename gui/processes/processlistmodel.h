@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The process list: one row per managed process, in the manager's order, and under each row the
-// live descendants of its child as /proc shows them. Updated in place, never reset.
+// live processes of its child's tree; a row's CPU and memory are the whole tree's. Updated in
+// place, never reset.
 #pragma once
 
 #include "processes/processcolumns.h"

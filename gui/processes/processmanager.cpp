@@ -28,6 +28,7 @@ bool hasFailed(const ManagedProcess *process)
     case ProcessState::Starting:
     case ProcessState::Running:
     case ProcessState::Stopped:
+    case ProcessState::OutputHeld:
         break;
     }
     return false;

@@ -43,10 +43,11 @@ public:
     void clearFinished();
     /*! \brief Starts every process that has no child. */
     void startAll();
-    /*! \brief Stops every child: SIGTERM, SIGKILL after \a grace. */
+    /*! \brief Stops every child's tree: SIGTERM, SIGKILL after \a grace. */
     void stopAll(std::chrono::milliseconds grace = std::chrono::seconds(5));
 
-    /*! \brief How many processes have a child (Starting, Running or Stopped). */
+    /*! \brief How many processes have a child or its tree (Starting, Running, Stopped or
+     *  OutputHeld). */
     int runningCount() const;
     /*! \brief How many failed: FailedToStart, or ended with a non-zero code or a signal. */
     int failedCount() const;

@@ -13,6 +13,7 @@ enum class ProcessState {
     Starting, //!< start() was called, the child is not spawned yet
     Running, //!< the child runs
     Stopped, //!< the child was sent SIGSTOP or SIGTSTP (and no SIGCONT since)
+    OutputHeld, //!< the child exited; descendants still hold its output open
     Exited, //!< the child exited by itself (returncode >= 0)
     Killed, //!< the child was killed by a signal (returncode < 0)
     FailedToStart, //!< the spec was invalid, or the spawn failed
@@ -24,10 +25,15 @@ class ProcessStates
     Q_DECLARE_TR_FUNCTIONS(aproc::monitor::ProcessStates)
 
 public:
-    /*! \brief The translated title of \a state: "starting", "running", "stopped", "exited",
-     *  "killed" or "failed to start". */
+    /*! \brief The translated title of \a state: "starting", "running", "stopped", "output
+     *  held", "exited", "killed" or "failed to start". */
     static QString title(ProcessState state);
-    /*! \brief True for Starting, Running and Stopped: a child exists (or is being spawned). */
+    /*! \brief The translated title of OutputHeld for a child that ended as \a exit ("0",
+     *  "SIGTERM") and whose output \a holders processes hold (negative: not known yet):
+     *  "exited 0 — output held by 2 processes". */
+    static QString outputHeldTitle(const QString &exit, int holders);
+    /*! \brief True for Starting, Running, Stopped and OutputHeld: a child or its tree exists (or
+     *  is being spawned). */
     static bool isActive(ProcessState state);
 };
 

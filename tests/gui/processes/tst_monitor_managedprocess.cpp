@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ManagedProcess against real children (the test helper): output, exit, signals, stdin, pty,
 // the restart policy, and that no child outlives its ManagedProcess.
+#include "../../support/children.h"
 #include "processes/managedprocess.h"
 
 #include <aproc/shell.h>
@@ -105,7 +106,7 @@ private Q_SLOTS:
     void ptyTerminalSize();
     void stopAndContinue();
     void signalToGroupKillsTree();
-    void lingeringGrandchildKeepsItRunning();
+    void lingeringGrandchildHoldsTheOutput();
     void stopReachesLingeringGrandchild();
     void stopTerminatesTheWholeTree();
     void pausedOutputIsNotRead();
@@ -121,6 +122,8 @@ private Q_SLOTS:
     void userStopCancelsPendingRestart();
     void destructionKillsAndReaps();
     void destructionKillsTree();
+    void stopOutlastsTheOutput();
+    void destructionEndsATreeBeingStopped();
 };
 
 void TestManagedProcess::initialState()
@@ -377,7 +380,7 @@ void TestManagedProcess::signalToGroupKillsTree()
     QVERIFY(process.endedByUser());
 }
 
-void TestManagedProcess::lingeringGrandchildKeepsItRunning()
+void TestManagedProcess::lingeringGrandchildHoldsTheOutput()
 {
     // The helper exits at once; its grandchild holds stdout open.
     ManagedProcess process(helperSpec({u"grandchild"_s, u"30"_s}));
@@ -389,7 +392,9 @@ void TestManagedProcess::lingeringGrandchildKeepsItRunning()
     const qint64 grandchild = ::output(output, 1).trimmed().toLongLong();
     QTRY_VERIFY_WITH_TIMEOUT(isReaped(process.pid()), childTimeout);
     QVERIFY(isAlive(grandchild));
-    QCOMPARE(process.state(), ProcessState::Running); // its output is not all delivered
+    // Its output is not all delivered: neither running nor ended.
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), ProcessState::OutputHeld, childTimeout);
+    QCOMPARE(process.returncode(), 0);
     process.sendSignalToGroup(SIGTERM);
     QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
     QCOMPARE(process.state(), ProcessState::Exited);
@@ -642,6 +647,56 @@ void TestManagedProcess::destructionKillsTree()
     process.reset();
     QTRY_VERIFY_WITH_TIMEOUT(isReaped(pid), childTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(!isAlive(grandchild), childTimeout);
+}
+
+/*! A shell that becomes `sleep 300` (SIGTERM ends it) after starting a sleep that ignores
+ *  SIGTERM and holds none of its output, whose pid it prints. */
+LaunchSpec termIgnoringDescendantSpec()
+{
+    LaunchSpec spec;
+    spec.shell = true;
+    spec.command = u"(trap '' TERM; exec sleep 300) >/dev/null 2>&1 </dev/null & echo $!; "
+                   u"exec sleep 300"_s;
+    return spec;
+}
+
+// The output closes when SIGTERM ends the child; the rest of the tree, which ignores SIGTERM,
+// does not outlive the stop.
+void TestManagedProcess::stopOutlastsTheOutput()
+{
+    ManagedProcess process(termIgnoringDescendantSpec());
+    QSignalSpy output(&process, &ManagedProcess::outputReceived);
+    QSignalSpy ended(&process, &ManagedProcess::ended);
+    QVERIFY(output.isValid() && ended.isValid());
+    process.start();
+    QTRY_VERIFY_WITH_TIMEOUT(::output(output, 1).endsWith('\n'), childTimeout);
+    const qint64 descendant = ::output(output, 1).trimmed().toLongLong();
+    QVERIFY(isAlive(descendant));
+    process.stop(500ms);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QCOMPARE(process.exitDescription(), u"SIGTERM"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(aproc::testsupport::notRunning(descendant), childTimeout);
+}
+
+// Destroyed once the output closed while stop() may still wait for the grace: nothing of the
+// tree is left (the library also ends a contained tree when its transport closes), no crash.
+void TestManagedProcess::destructionEndsATreeBeingStopped()
+{
+    qint64 descendant = 0;
+    {
+        ManagedProcess process(termIgnoringDescendantSpec());
+        QSignalSpy output(&process, &ManagedProcess::outputReceived);
+        QSignalSpy ended(&process, &ManagedProcess::ended);
+        QVERIFY(output.isValid() && ended.isValid());
+        process.start();
+        QTRY_VERIFY_WITH_TIMEOUT(::output(output, 1).endsWith('\n'), childTimeout);
+        descendant = ::output(output, 1).trimmed().toLongLong();
+        QVERIFY(isAlive(descendant));
+        process.stop(60s);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(aproc::testsupport::notRunning(descendant), childTimeout);
+    QTest::qWait(100); // the stop's Process is deleted once its task is done: no crash
 }
 
 QTEST_MAIN(TestManagedProcess)

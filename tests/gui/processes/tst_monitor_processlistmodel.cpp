@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The process list model and its filter proxy against real children: rows for launched
 // processes, descendant rows that come and go, cells updated with dataChanged only (never a
-// reset), the filter, numeric sorting, and a view's selection that follows its process.
+// reset), the filter, numeric sorting, a view's selection that follows its process, a row's
+// totals that are its whole tree's, and the state of a child whose output is held.
+#include "../../support/children.h"
 #include "processes/managedprocess.h"
 #include "processes/processcolumns.h"
 #include "processes/processfilterproxymodel.h"
@@ -44,6 +46,28 @@ QString cell(const QModelIndex &row, ProcessColumn column)
     return row.siblingAtColumn(int(column)).data().toString();
 }
 
+/*! The number behind a numeric cell (its SortRole). */
+double number(const QModelIndex &row, ProcessColumn column)
+{
+    return row.siblingAtColumn(int(column)).data(ProcessListModel::SortRole).toDouble();
+}
+
+/*! The resident set of \a pid now, in bytes; 0 when it is gone. */
+qint64 rssOf(qint64 pid)
+{
+    const std::optional<ProcessStat> stat = procfs::readStat(pid);
+    return stat ? stat->rssBytes : 0;
+}
+
+/*! The pids of the descendant rows under \a parent. */
+QList<qint64> descendantPids(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    QList<qint64> pids;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        pids.append(model.index(row, 0, parent).data(ProcessListModel::PidRole).toLongLong());
+    return pids;
+}
+
 /*! The model and proxy under test, each watched by a QAbstractItemModelTester. */
 struct Fixture
 {
@@ -78,6 +102,8 @@ private Q_SLOTS:
     void filterByNameOrCommand();
     void numericSort();
     void selectionFollowsTheProcess();
+    void totalsAreTheWholeTree();
+    void heldOutputIsShown();
 };
 
 void TestProcessListModel::columns()
@@ -312,6 +338,78 @@ void TestProcessListModel::selectionFollowsTheProcess()
     f.manager.remove(f.manager.processes().first()); // bravo
     QTRY_COMPARE(f.model.rowCount(), 4);
     QCOMPARE(selected(), charlie);
+    QCOMPARE(f.resets.count(), 0);
+}
+
+// The shell waits, idle; its busy python3 child is what the row's CPU and memory show.
+void TestProcessListModel::totalsAreTheWholeTree()
+{
+    Fixture f;
+    const QString command = u"python3 -c 'while True: pass' & wait"_s;
+    ManagedProcess *process = f.manager.launch(spec(u"busy"_s, command, true));
+    const QModelIndex row = f.model.indexOf(process);
+    QTRY_COMPARE_WITH_TIMEOUT(f.model.rowCount(row), 1, childTimeout);
+    const QModelIndex python = f.model.index(0, 0, row);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(python, ProcessColumn::Name), u"python3"_s, childTimeout);
+    const qint64 shellPid = process->pid();
+    const qint64 pythonPid = python.data(ProcessListModel::PidRole).toLongLong();
+
+    // The descendant's CPU, not the waiting shell's 0 %.
+    QTRY_VERIFY_WITH_TIMEOUT(number(row, ProcessColumn::CpuPercent) > 20.0, childTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(number(python, ProcessColumn::CpuPercent) > 20.0, childTimeout);
+    QVERIFY(!row.siblingAtColumn(int(ProcessColumn::Activity))
+                     .data(ProcessListModel::CpuHistoryRole)
+                     .value<QList<double>>()
+                     .isEmpty());
+    // Summed resident sets, or a cgroup's memory.current (where shared pages may be charged
+    // to the cgroup that first used them): more than the shell's own in either case.
+    const bool summed = process->treeUsage().means != aproc::ContainmentMeans::Cgroup;
+    QTRY_VERIFY2_WITH_TIMEOUT(summed ? number(row, ProcessColumn::Memory)
+                                               >= rssOf(shellPid) + rssOf(pythonPid)
+                                     : number(row, ProcessColumn::Memory) > rssOf(shellPid),
+                              qPrintable(u"%1 for %2 + %3"_s.arg(cell(row, ProcessColumn::Memory))
+                                                 .arg(rssOf(shellPid))
+                                                 .arg(rssOf(pythonPid))),
+                              childTimeout);
+    process->stop(5s);
+    QTRY_VERIFY_WITH_TIMEOUT(aproc::testsupport::notRunning(pythonPid), childTimeout);
+}
+
+// The shell exits at once; its sleep holds the output open. The row says so, its run time
+// stands still, the sleep stays listed, and Stop ends it.
+void TestProcessListModel::heldOutputIsShown()
+{
+    Fixture f;
+    ManagedProcess *process
+            = f.manager.launch(spec(u"daemon"_s, u"sleep 300 & echo started"_s, true));
+    const QModelIndex row = f.model.indexOf(process);
+    QTRY_COMPARE_WITH_TIMEOUT(process->state(), ProcessState::OutputHeld, childTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(row, ProcessColumn::State),
+                              u"exited 0 — output held by 1 process(es)"_s, childTimeout);
+    QCOMPARE(cell(row, ProcessColumn::Exit), u"0"_s);
+    QVERIFY(row.siblingAtColumn(int(ProcessColumn::State))
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(cell(row, ProcessColumn::State) + u'\n')); // whole, if narrow
+    QTRY_COMPARE_WITH_TIMEOUT(f.model.rowCount(row), 1, childTimeout);
+    const QModelIndex sleep = f.model.index(0, 0, row);
+    QCOMPARE(cell(sleep, ProcessColumn::Name), u"sleep"_s);
+    const qint64 sleepPid = sleep.data(ProcessListModel::PidRole).toLongLong();
+    QVERIFY(!aproc::testsupport::notRunning(sleepPid));
+
+    const std::chrono::milliseconds runTime = process->runTime();
+    const QString runTimeText = cell(row, ProcessColumn::RunTime);
+    QTest::qWait(1500); // the clock refreshes run times once a second
+    QCOMPARE(process->runTime(), runTime);
+    QCOMPARE(cell(row, ProcessColumn::RunTime), runTimeText);
+    QCOMPARE(descendantPids(f.model, row), QList<qint64>{sleepPid});
+
+    QSignalSpy ended(process, &ManagedProcess::ended);
+    QVERIFY(ended.isValid());
+    process->stop(5s);
+    QTRY_VERIFY_WITH_TIMEOUT(aproc::testsupport::notRunning(sleepPid), childTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
+    QCOMPARE(cell(row, ProcessColumn::State), u"exited"_s);
     QCOMPARE(f.resets.count(), 0);
 }
 
