@@ -26,6 +26,7 @@
 #include <sys/inotify.h>
 #include <sys/prctl.h>
 #include <unistd.h>
+#include <utility>
 
 namespace aproc::detail {
 
@@ -58,6 +59,15 @@ void useSubreaper(bool use)
         if (::prctl(PR_SET_CHILD_SUBREAPER, use ? 1 : 0, 0, 0, 0) != 0)
             qCWarning(lcProcess, "PR_SET_CHILD_SUBREAPER failed: errno %d", errno);
     }
+}
+
+// The pids no tree may adopt: this process's own children started by Aproc, and the orphans a
+// tree has adopted already (this one's included).
+std::pair<QSet<qint64>, QSet<qint64>> takenPids()
+{
+    Registry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    return {r.spawned, r.adopted};
 }
 
 } // namespace
@@ -153,14 +163,8 @@ void ContainedTree::refreshMembers()
         return; // an empty tree stays empty: nothing can join it
     const qint64 self = ::getpid();
     const qint64 ownGroup = ::getpgrp();
-    QSet<qint64> spawned;
-    QSet<qint64> adoptedElsewhere;
-    {
-        Registry &r = registry();
-        QMutexLocker lock(&r.mutex);
-        spawned = r.spawned;
-        adoptedElsewhere = r.adopted;
-    }
+    const auto [spawned, adoptedByAnyTree] = takenPids();
+    QSet<qint64> adoptedElsewhere = adoptedByAnyTree;
     for (auto it = m_adopted.cbegin(); it != m_adopted.cend(); ++it)
         adoptedElsewhere.remove(it.key());
 
@@ -347,14 +351,8 @@ void ContainedTree::adoptOwnChildrenInCgroup()
 {
     if (!subreaperInUse())
         return;
-    QSet<qint64> spawned;
-    QSet<qint64> adoptedElsewhere;
-    {
-        Registry &r = registry();
-        QMutexLocker lock(&r.mutex);
-        spawned = r.spawned;
-        adoptedElsewhere = r.adopted;
-    }
+    const auto [spawned, adoptedByAnyTree] = takenPids();
+    QSet<qint64> adoptedElsewhere = adoptedByAnyTree;
     for (const qint64 pid : childrenOf(::getpid())) {
         if (pid == m_pid || spawned.contains(pid) || adoptedElsewhere.contains(pid)
             || m_adopted.contains(pid) || !m_cgroup->holds(pid))
