@@ -9,6 +9,7 @@
 #include <aproc/process.h>
 #include <aproc/sleep.h>
 #include <aproc/streamreader.h>
+#include <aproc/streamwriter.h>
 #include <aproc/testing.h>
 
 #include "support/children.h"
@@ -272,6 +273,64 @@ Task<void> qprocessKeepsItsExitStatus(ContainmentMeans means)
     APROC_COMPARE(qprocess.exitCode(), 7);
 }
 
+// Many QProcess children exit, and sit as zombies, while a tree whose child died looks for the
+// orphans it left among this process's children: none of them is taken, every exit code is
+// QProcess's.
+Task<void> qprocessZombiesAreNeverAdopted(ContainmentMeans means)
+{
+    constexpr int Count = 8;
+    // Started after the tree's child, so that start times cannot tell them from its orphans.
+    auto shell = co_await createSubprocessShell(
+            QStringLiteral("read x; setsid sleep 300 & echo $!; echo ready"),
+            ProcessOptions{.stdinMode = PIPE,
+                           .stdoutMode = PIPE,
+                           .containment = Containment{.means = means}});
+    std::vector<std::unique_ptr<QProcess>> qprocesses;
+    QList<int> codes(Count, -1);
+    for (int i = 0; i < Count; ++i) {
+        auto qprocess = std::make_unique<QProcess>();
+        QObject::connect(qprocess.get(), &QProcess::finished,
+                         [&codes, i](int code, QProcess::ExitStatus status) {
+                             codes[i] = status == QProcess::NormalExit ? code : -1000;
+                         });
+        qprocess->start(QStringLiteral("/bin/sh"),
+                        {QStringLiteral("-c"), QStringLiteral("read x; exit %1").arg(100 + i)});
+        APROC_VERIFY(qprocess->waitForStarted());
+        qprocesses.push_back(std::move(qprocess));
+    }
+    shell->standardInput()->write("go\n");
+    const QList<qint64> pids = co_await readPids(*shell);
+    co_await shell->wait();
+    QList<qint64> qprocessPids;
+    for (const auto &qprocess : qprocesses)
+        qprocessPids.append(qprocess->processId());
+    for (int i = 0; i < Count; ++i) {
+        const QList<qint64> descendants = shell->descendants();
+        for (const qint64 pid : std::as_const(qprocessPids))
+            APROC_VERIFY2(!descendants.contains(pid), qPrintable(QString::number(pid)));
+        qprocesses[size_t(i)]->write("\n");
+        qprocesses[size_t(i)]->closeWriteChannel();
+        const qint64 pid = qprocesses[size_t(i)]->processId();
+        // The QProcess child becomes a zombie before QProcess reaps it: the tree looks at this
+        // process's children meanwhile, several times.
+        const bool zombie = co_await eventually([&] {
+            shell->descendants();
+            return codes[i] != -1 || notRunning(pid);
+        });
+        APROC_VERIFY(zombie);
+        shell->descendants();
+    }
+    const bool allFinished = co_await eventually([&] {
+        return std::all_of(codes.begin(), codes.end(), [](int code) { return code != -1; });
+    });
+    APROC_VERIFY(allFinished);
+    for (int i = 0; i < Count; ++i)
+        APROC_COMPARE(codes[i], 100 + i);
+    APROC_COMPARE(shell->descendants(), pids);
+    co_await shell->stop(5s);
+    APROC_VERIFY(allGone(pids));
+}
+
 // Nothing is left behind: no descriptor, no cgroup directory.
 Task<void> nothingIsLeft(ContainmentMeans means)
 {
@@ -410,6 +469,7 @@ private Q_SLOTS:
     APROC_BOTH_MEANS(destroyingTheProcessEndsTheTree)
     APROC_BOTH_MEANS(treeUsageCountsTheDescendants)
     APROC_BOTH_MEANS(qprocessKeepsItsExitStatus)
+    APROC_BOTH_MEANS(qprocessZombiesAreNeverAdopted)
     APROC_BOTH_MEANS(nothingIsLeft)
     APROC_BOTH_MEANS(drainGraceKillsTheContainedTree)
     void treesDieWithTheirOwnerOnSigkill_data()
