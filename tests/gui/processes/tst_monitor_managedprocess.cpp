@@ -683,6 +683,7 @@ void TestManagedProcess::stopOutlastsTheOutput()
 void TestManagedProcess::destructionEndsATreeBeingStopped()
 {
     qint64 descendant = 0;
+    qint64 child = 0;
     {
         ManagedProcess process(termIgnoringDescendantSpec());
         QSignalSpy output(&process, &ManagedProcess::outputReceived);
@@ -692,11 +693,15 @@ void TestManagedProcess::destructionEndsATreeBeingStopped()
         QTRY_VERIFY_WITH_TIMEOUT(::output(output, 1).endsWith('\n'), childTimeout);
         descendant = ::output(output, 1).trimmed().toLongLong();
         QVERIFY(isAlive(descendant));
+        child = process.pid();
         process.stop(60s);
         QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, childTimeout);
     }
     QTRY_VERIFY_WITH_TIMEOUT(aproc::testsupport::notRunning(descendant), childTimeout);
-    QTest::qWait(100); // the stop's Process is deleted once its task is done: no crash
+    // The stop's Process is deleted once its task is done, after the child was reaped: no crash.
+    QTRY_VERIFY_WITH_TIMEOUT(!aproc::testsupport::children().contains(QString::number(child)),
+                             childTimeout);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 QTEST_MAIN(TestManagedProcess)

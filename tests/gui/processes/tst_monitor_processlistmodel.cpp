@@ -399,7 +399,9 @@ void TestProcessListModel::heldOutputIsShown()
 
     const std::chrono::milliseconds runTime = process->runTime();
     const QString runTimeText = cell(row, ProcessColumn::RunTime);
-    QTest::qWait(1500); // the clock refreshes run times once a second
+    // The clock has refreshed the run times once the running sleep's has moved on.
+    const QString sleepRunTime = cell(sleep, ProcessColumn::RunTime);
+    QTRY_VERIFY_WITH_TIMEOUT(cell(sleep, ProcessColumn::RunTime) != sleepRunTime, childTimeout);
     QCOMPARE(process->runTime(), runTime);
     QCOMPARE(cell(row, ProcessColumn::RunTime), runTimeText);
     QCOMPARE(descendantPids(f.model, row), QList<qint64>{sleepPid});
